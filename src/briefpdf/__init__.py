@@ -1,0 +1,12 @@
+"""briefpdf: structured briefing data (YAML) in, branded, printable, accessible PDF out.
+
+The pipeline, one package per stage:
+
+    load     YAML text -> plain data with a position for every node
+    model    plain data -> validated, typed models (pydantic)
+    compose  model + style -> flowables that know their semantic role
+    render   flowables -> a PDF document (ReportLab)
+    finish   metadata, outlines, packs, imposition, tagging (pypdf)
+"""
+
+__version__ = "0.1.0"

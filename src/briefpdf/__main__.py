@@ -1,0 +1,5 @@
+"""Allow ``python -m briefpdf``."""
+
+from briefpdf.cli import main
+
+raise SystemExit(main())
