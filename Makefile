@@ -1,0 +1,26 @@
+# Two commands a new user needs (see README, Quick start):
+#   make demo   set up .venv and build every sample in briefings/ into out/
+#   make test   set up .venv (with test tools) and run the linter and the tests
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(BIN)/.installed
+	$(BIN)/briefpdf build
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check src tests benchmarks tools
+
+test: lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) out

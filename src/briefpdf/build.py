@@ -1,0 +1,95 @@
+"""The build, as a linear sequence of steps: load → model → compose → render → finish → write.
+
+Each step is a function of its own stage package; this module only strings them
+together and decides where output goes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefpdf.errors import BriefpdfError, InputError, Problem
+from briefpdf.load.styles import _show
+from briefpdf.load.yaml_source import load_yaml
+from briefpdf.model.document import is_pack, load_briefing, slug_of
+
+BRIEFINGS_DIR = Path("briefings")
+OUT_DIR = Path("out")
+
+
+@dataclass
+class Outcome:
+    """What happened to one input file."""
+
+    path: Path
+    output: Path | None = None
+    problems: list[Problem] = field(default_factory=list)
+    status: str = "built"  # built | unchanged | failed | valid
+
+
+def discover(paths: list[str]) -> list[Path]:
+    """The files to work on: the given ones, or every YAML file in briefings/."""
+    if paths:
+        found: list[Path] = []
+        for name in paths:
+            path = Path(name)
+            found.extend(_yaml_files(path) if path.is_dir() else [path])
+        return found
+    return _yaml_files(BRIEFINGS_DIR)
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yaml", ".yml")
+                  and not p.name.startswith("."))
+
+
+def validate_file(path: Path, style: str | None = None) -> Outcome:
+    """Load and check one briefing or pack without rendering it."""
+    try:
+        source = load_yaml(path, display=_show(path))
+        if is_pack(source):
+            from briefpdf.model.pack import Pack
+            from briefpdf.model.validate import to_model
+
+            to_model(source, Pack)
+        else:
+            load_briefing(path, style, source=source)
+    except InputError as exc:
+        return Outcome(path, problems=exc.problems, status="failed")
+    return Outcome(path, status="valid")
+
+
+def build_file(path: Path, out_dir: Path, style: str | None = None) -> Outcome:
+    """Build one briefing into ``out_dir/<slug>.pdf``."""
+    try:
+        source = load_yaml(path, display=_show(path))           # 1. load the YAML
+        if is_pack(source):
+            raise InputError([source.problem(("pack",), "packs are not supported yet")])
+        loaded = load_briefing(path, style, source=source)     # 2. validate the model
+        pdf = render_briefing(loaded)                          # 3-5. compose, render, finish
+        output = out_dir / f"{slug_of(path)}.pdf"
+        from briefpdf.finish.write import write_atomic
+
+        write_atomic(output, pdf)                              # 6. write atomically
+    except InputError as exc:
+        return Outcome(path, problems=exc.problems, status="failed")
+    except BriefpdfError as exc:
+        return Outcome(path, problems=[Problem(_show(path), 1, 1, str(exc))], status="failed")
+    return Outcome(path, output=output)
+
+
+def render_briefing(loaded) -> bytes:
+    """Compose, render and finish a loaded briefing into PDF bytes."""
+    from briefpdf.compose.document import compose_briefing
+    from briefpdf.finish.briefing import finish_briefing
+    from briefpdf.render.document import MAX_PAGES, PageLimitError, render
+
+    composed = compose_briefing(loaded)
+    try:
+        rendered = render(composed)
+    except PageLimitError:
+        raise InputError([loaded.source.problem((), (
+            f"the briefing runs past {MAX_PAGES} pages; split it into several briefings"))]
+        ) from None
+    return finish_briefing(rendered)

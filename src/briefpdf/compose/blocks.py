@@ -1,0 +1,137 @@
+"""One function per content block: model block + theme → flowables with roles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable
+
+from briefpdf.compose.flowables import Figure, ListItem, Para, Stack
+from briefpdf.compose.markup import inline, link, plain
+from briefpdf.compose.semantics import Node
+from briefpdf.compose.theme import Theme
+from briefpdf.model import briefing as m
+
+
+class BlockComposer:
+    """Composes the blocks of one briefing; knows the theme and the briefing's folder."""
+
+    def __init__(self, theme: Theme, base_dir: Path):
+        self.t = theme
+        self.base_dir = base_dir
+        self.link_colour = theme.link_colour().hexval().replace("0x", "#")
+
+    def text(self, text: str) -> str:
+        return inline(text, self.link_colour)
+
+    def block(self, block: object, parent: Node) -> list[Flowable]:
+        """Dispatch on the block's type."""
+        if isinstance(block, str):
+            return [Para(self.text(block), self.t.body, parent.add("P"))]
+        handler = {
+            m.Bullets: self.bullets, m.Numbered: self.numbered, m.Callout: self.callout,
+            m.Quote: self.quote, m.Image: self.image, m.Links: self.links_block,
+        }[type(block)]
+        return handler(block, parent)
+
+    # lists --------------------------------------------------------------------------------
+
+    def _list(self, items: list[str], parent: Node, numbered: bool) -> list[Flowable]:
+        t = self.t
+        node = parent.add("L", attrs={"ListNumbering": "Decimal" if numbered else "Disc"})
+        rows: list[Flowable] = []
+        for number, text in enumerate(items, start=1):
+            li = node.add("LI")
+            label = f"{number}." if numbered else "•"
+            label_para = Para(plain(label), t.number_label if numbered else t.label,
+                              li.add("Lbl"))
+            body = Stack([Para(self.text(text), t.list_body, li.add("LBody"))])
+            rows.append(ListItem(label_para, body, t.indent, li, space_after=t.gap * 0.45))
+        return _spaced(rows, after=t.gap)
+
+    def bullets(self, block: m.Bullets, parent: Node) -> list[Flowable]:
+        return self._list(block.bullets, parent, numbered=False)
+
+    def numbered(self, block: m.Numbered, parent: Node) -> list[Flowable]:
+        return self._list(block.numbered, parent, numbered=True)
+
+    # panels -------------------------------------------------------------------------------
+
+    def callout(self, block: m.Callout, parent: Node) -> list[Flowable]:
+        t = self.t
+        node = parent.add("Div")
+        items: list[Flowable] = []
+        if block.title:
+            items.append(Para(self.text(block.title), t.panel_title, node.add("P")))
+        items.append(Para(self.text(block.callout), t.list_body, node.add("P")))
+        return [Stack(items, node, padding=t.panel_padding, background=t.colours.panel,
+                      bar=t.colours.accent, bar_width=t.accent_bar, space_before=t.gap * 0.5,
+                      space_after=t.gap * 1.5, keep_together=True)]
+
+    def quote(self, block: m.Quote, parent: Node) -> list[Flowable]:
+        t = self.t
+        node = parent.add("BlockQuote")
+        items: list[Flowable] = [Para(self.text(block.quote), t.quote, node.add("P"))]
+        if block.by:
+            items.append(Para("— " + self.text(block.by), t.quote_by, node.add("P")))
+        return [Stack(items, node, padding=t.panel_padding * 0.6, bar=t.colours.accent,
+                      bar_width=t.accent_bar * 0.7, space_before=t.gap * 0.5,
+                      space_after=t.gap * 1.5, keep_together=True)]
+
+    # images -------------------------------------------------------------------------------
+
+    def image(self, block: m.Image, parent: Node) -> list[Flowable]:
+        t = self.t
+        path = (self.base_dir / block.image).resolve()
+        px_w, px_h = ImageReader(str(path)).getSize()
+        frame_h = t.page_height - t.margin_top - t.margin_bottom
+        width = min(block.width or t.frame_width, t.frame_width)
+        height = width * px_h / px_w
+        if height > frame_h * 0.7:
+            height = frame_h * 0.7
+            width = height * px_w / px_h
+        node = None if block.decorative else parent.add("Figure", alt=block.alt)
+        figure = Figure(str(path), width, height, node)
+        figure.hAlign = "LEFT"
+        figure.spaceBefore, figure.spaceAfter = t.gap * 0.5, t.gap * 1.5
+        return [figure]
+
+    # links --------------------------------------------------------------------------------
+
+    def links_block(self, block: m.Links, parent: Node) -> list[Flowable]:
+        return self.link_list(block.links, parent)
+
+    def link_list(self, links: list[m.Link], parent: Node) -> list[Flowable]:
+        """A link section: each entry shows its title, its visible address and its note."""
+        t = self.t
+        node = parent.add("L", attrs={"ListNumbering": "None"})
+        rows: list[Flowable] = []
+        for entry in links:
+            li = node.add("LI")
+            label = Para(plain("→"), t.label, li.add("Lbl"))
+            body_node = li.add("LBody")
+            parts: list[Flowable] = [Para(link(entry.title, entry.url, self.link_colour,
+                                               bold=True), t.link_title, body_node.add("P"))]
+            if t.style.links.show_url:
+                parts.append(Para(link(display_url(entry.url), entry.url, self.link_colour,
+                                       underline=False), t.link_url, body_node.add("P")))
+            if entry.note:
+                parts.append(Para(self.text(entry.note), t.note, body_node.add("P")))
+            body = Stack(parts, keep_together=True)
+            rows.append(ListItem(label, body, t.indent, li, space_after=t.gap * 0.9))
+        return _spaced(rows, before=t.gap * 0.3, after=t.gap)
+
+
+def _spaced(rows: list[Flowable], *, before: float = 0, after: float = 0) -> list[Flowable]:
+    """List items go into the flow one by one (so a heading keeps with the first item
+    only); the list's own space goes before the first and after the last."""
+    if rows:
+        rows[0].spaceBefore = max(getattr(rows[0], "spaceBefore", 0), before)
+        rows[-1].spaceAfter = after
+    return rows
+
+
+def display_url(url: str) -> str:
+    """The address as a person would type it: mailto: dropped, https:// kept."""
+    return url.removeprefix("mailto:")

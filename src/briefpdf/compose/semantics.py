@@ -1,0 +1,98 @@
+"""Semantic roles: the structure a tagged PDF and a screen reader see.
+
+Composition builds a tree of :class:`Node` (Document → H1, H2, P, L → LI → Lbl/LBody,
+BlockQuote, Figure, Link, ...) in reading order, and every flowable that draws
+content points at its node. While drawing, a flowable asks the canvas's *marker*
+to open and close marked content for its node; everything drawn outside a node
+(bands, rules, page furniture) is marked as an artifact. The render stage decides
+which marker is used: :class:`NullMarker` writes nothing extra.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+ROLES = frozenset({
+    "Document", "Part", "Sect", "Div", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody",
+    "BlockQuote", "Quote", "Figure", "Link", "Table", "TR", "TH", "TD", "Caption", "Note",
+    "Span", "TOC", "TOCI",
+})
+
+
+@dataclass(eq=False)
+class Node:
+    """A structure element: its role, alt text and children in reading order."""
+
+    role: str
+    alt: str | None = None
+    lang: str | None = None
+    title: str | None = None
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = field(default=None, repr=False)
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.role not in ROLES:
+            raise ValueError(f"unknown structure role {self.role!r}")
+
+    def add(self, role: str, **kw: Any) -> Node:
+        """Append and return a new child."""
+        child = Node(role, parent=self, **kw)
+        self.children.append(child)
+        return child
+
+    def walk(self) -> Iterator[Node]:
+        """This node and its descendants, depth first, in reading order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+class NullMarker:
+    """A marker that marks nothing: the canvas stream is left as ReportLab writes it."""
+
+    @contextmanager
+    def content(self, canv: Any, node: Node | None) -> Iterator[None]:
+        yield
+
+    @contextmanager
+    def artifact(self, canv: Any, kind: str = "Layout") -> Iterator[None]:
+        yield
+
+    def link(self, canv: Any, node: Node | None, rect: tuple, url: str) -> None:
+        """Called for each link annotation drawn inside ``node``."""
+
+
+NULL_MARKER = NullMarker()
+
+
+def marker_of(canv: Any) -> NullMarker:
+    """The marker attached to a canvas by the render stage (or the null marker)."""
+    return getattr(canv, "marker", NULL_MARKER)
+
+
+class Semantic:
+    """Mixin for flowables: drawing happens inside marked content for ``self.node``.
+
+    ``node`` None means the flowable is decoration and is drawn as an artifact.
+    Parts produced by ``split`` keep the node, so a paragraph broken across two
+    pages is still one structure element.
+    """
+
+    node: Node | None = None
+
+    def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+        marker = marker_of(canv)
+        scope = marker.content(canv, self.node) if self.node is not None \
+            else marker.artifact(canv)
+        with scope:
+            super().drawOn(canv, x, y, _sW)  # type: ignore[misc]
+
+    def split(self, availWidth: float, availHeight: float) -> list:  # noqa: N803
+        parts = super().split(availWidth, availHeight)  # type: ignore[misc]
+        for part in parts:
+            if isinstance(part, Semantic) and part.node is None:
+                part.node = self.node
+        return parts

@@ -1,0 +1,187 @@
+"""The theme: a Style turned into ReportLab paragraph styles, colours and spacing.
+
+This is the only place where style values become layout values. Spacing is
+derived from the style's type sizes, so a larger body size scales the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+
+from briefpdf.model.style import Style
+from briefpdf.render.fonts import Family, register_family
+
+
+def to_gray(colour: Color) -> Color:
+    """Luminance-preserving gray (Rec. 709 weights on linear light), for mono printing."""
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    lum = 0.2126 * linear(colour.red) + 0.7152 * linear(colour.green) + 0.0722 * linear(
+        colour.blue)
+    value = lum * 12.92 if lum <= 0.0031308 else 1.055 * lum ** (1 / 2.4) - 0.055
+    return Color(value, value, value)
+
+
+@dataclass
+class Palette:
+    primary: Color
+    accent: Color
+    text: Color
+    muted: Color
+    panel: Color
+    on_primary: Color
+    background: Color
+
+
+class Theme:
+    """Colours, fonts, paragraph styles and spacing for one style."""
+
+    def __init__(self, style: Style):
+        self.style = style
+        convert = to_gray if style.grayscale else (lambda c: c)
+        c = style.colours
+        self.colours = Palette(*(convert(HexColor(v)) for v in (
+            c.primary, c.accent, c.text, c.muted, c.panel, c.on_primary, c.background)))
+        self.body_family: Family = register_family(style.family("body"))
+        self.heading_family: Family = register_family(style.family("heading"))
+        self.page_width, self.page_height = style.page_size
+        m = style.page.margins
+        self.margin_top, self.margin_bottom = m.top, m.bottom
+        self.margin_left, self.margin_right = m.left, m.right
+        self.frame_width = self.page_width - m.left - m.right
+        size = style.sizes.body
+        self.gap = size * 0.6  # the unit of vertical rhythm between blocks
+        self.indent = size * 1.5  # hanging indent of list items
+        self.panel_padding = 4 * mm * size / 10.5
+        self.rule_width = 0.5
+        self.accent_bar = 3.0
+
+    # --- paragraph styles -------------------------------------------------------------
+
+    def _para(self, name: str, *, size: float, family: Family | None = None, bold: bool = False,
+              italic: bool = False, colour: Color | None = None, leading: float = 1.38,
+              **kw) -> ParagraphStyle:
+        family = family or self.body_family
+        font = {(False, False): family.regular, (True, False): family.bold,
+                (False, True): family.italic, (True, True): family.bold_italic}[(bold, italic)]
+        return ParagraphStyle(
+            name, fontName=font, fontSize=size, leading=size * leading,
+            textColor=colour or self.colours.text, alignment=kw.pop("alignment", TA_LEFT),
+            splitLongWords=1, uriWasteReduce=0.3, allowWidows=0, allowOrphans=0, **kw)
+
+    @cached_property
+    def body(self) -> ParagraphStyle:
+        return self._para("body", size=self.style.sizes.body, spaceAfter=self.gap)
+
+    @cached_property
+    def lead(self) -> ParagraphStyle:
+        return self._para("lead", size=self.style.sizes.body * 1.22, colour=self.colours.primary,
+                          leading=1.35, spaceAfter=self.gap * 1.5)
+
+    @cached_property
+    def heading(self) -> ParagraphStyle:
+        return self._para("h2", size=self.style.sizes.heading, family=self.heading_family,
+                          bold=True, colour=self.colours.primary, leading=1.2,
+                          spaceBefore=self.gap * 1.6, spaceAfter=self.gap * 0.8,
+                          keepWithNext=1)
+
+    @cached_property
+    def title(self) -> ParagraphStyle:
+        return self._para("title", size=self.style.sizes.title, family=self.heading_family,
+                          bold=True, colour=self.colours.on_primary, leading=1.12)
+
+    @cached_property
+    def subtitle(self) -> ParagraphStyle:
+        return self._para("subtitle", size=self.style.sizes.title * 0.62,
+                          family=self.heading_family, colour=self.colours.on_primary,
+                          leading=1.2, spaceBefore=self.style.sizes.title * 0.18)
+
+    @cached_property
+    def masthead_meta(self) -> ParagraphStyle:
+        return self._para("meta", size=self.style.sizes.small * 1.2,
+                          colour=self.colours.on_primary, spaceBefore=self.gap)
+
+    @cached_property
+    def organisation(self) -> ParagraphStyle:
+        return self._para("organisation", size=self.style.sizes.small * 1.35, bold=True,
+                          family=self.heading_family, colour=self.colours.primary, leading=1.2)
+
+    @cached_property
+    def badge(self) -> ParagraphStyle:
+        return self._para("badge", size=self.style.sizes.small * 1.1, bold=True,
+                          colour=self.colours.on_primary, leading=1.0)
+
+    @cached_property
+    def label(self) -> ParagraphStyle:
+        return self._para("label", size=self.style.sizes.body, bold=True,
+                          colour=self.colours.accent)
+
+    @cached_property
+    def number_label(self) -> ParagraphStyle:
+        return self._para("number", size=self.style.sizes.body, bold=True,
+                          colour=self.colours.primary)
+
+    @cached_property
+    def list_body(self) -> ParagraphStyle:
+        return self._para("li", size=self.style.sizes.body)
+
+    @cached_property
+    def link_title(self) -> ParagraphStyle:
+        return self._para("link-title", size=self.style.sizes.body, bold=True,
+                          colour=self.colours.primary)
+
+    @cached_property
+    def link_url(self) -> ParagraphStyle:
+        return self._para("link-url", size=self.style.sizes.small * 1.1,
+                          colour=self.colours.muted, leading=1.3)
+
+    @cached_property
+    def note(self) -> ParagraphStyle:
+        return self._para("note", size=self.style.sizes.body * 0.95, spaceBefore=1)
+
+    @cached_property
+    def panel_title(self) -> ParagraphStyle:
+        return self._para("panel-title", size=self.style.sizes.body * 1.1, bold=True,
+                          family=self.heading_family, colour=self.colours.primary,
+                          spaceAfter=self.gap * 0.4, keepWithNext=1)
+
+    @cached_property
+    def quote(self) -> ParagraphStyle:
+        return self._para("quote", size=self.style.sizes.body * 1.3, italic=True,
+                          colour=self.colours.primary, leading=1.3)
+
+    @cached_property
+    def quote_by(self) -> ParagraphStyle:
+        return self._para("quote-by", size=self.style.sizes.small * 1.15,
+                          colour=self.colours.muted, spaceBefore=self.gap * 0.5)
+
+    @cached_property
+    def contact(self) -> ParagraphStyle:
+        return self._para("contact", size=self.style.sizes.body, spaceAfter=self.gap * 0.25)
+
+    @cached_property
+    def footer(self) -> ParagraphStyle:
+        return self._para("footer", size=self.style.sizes.small, colour=self.colours.muted,
+                          leading=1.25)
+
+    @cached_property
+    def footer_right(self) -> ParagraphStyle:
+        return self._para("footer-right", size=self.style.sizes.small,
+                          colour=self.colours.muted, alignment=TA_RIGHT)
+
+    @cached_property
+    def marking(self) -> ParagraphStyle:
+        return self._para("marking", size=self.style.sizes.small, bold=True,
+                          colour=self.colours.text)
+
+    def link_colour(self, on_panel: bool = False) -> Color:
+        """Links are set in the primary colour (underlined in the markup)."""
+        return self.colours.primary

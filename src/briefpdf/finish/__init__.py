@@ -1,0 +1,1 @@
+"""Stage 5, finish: metadata, packs, imposition, tagging, and writing files safely."""

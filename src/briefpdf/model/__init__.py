@@ -1,0 +1,1 @@
+"""Stage 2, model: validated, typed briefings, styles and packs (pydantic)."""

@@ -1,0 +1,129 @@
+"""Load one briefing file with its style, checking everything and reporting all problems."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefpdf.errors import InputError, Problem
+from briefpdf.load.styles import DEFAULT_STYLE, _show, load_style_chain
+from briefpdf.load.yaml_source import Source, load_yaml
+from briefpdf.model.briefing import Briefing, Image
+from briefpdf.model.style import Style
+from briefpdf.model.validate import to_model
+
+IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
+MAX_IMAGE_PIXELS = 40_000_000
+"""Decompression-bomb guard: 40 megapixels is a 20 cm photo at 800 dpi."""
+
+
+@dataclass
+class LoadedBriefing:
+    """A validated briefing with its resolved style and the files it depends on."""
+
+    path: Path
+    source: Source
+    briefing: Briefing
+    style: Style
+    style_files: list[Path] = field(default_factory=list)
+    image_files: dict[str, Path] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return slug_of(self.path)
+
+
+def slug_of(path: Path) -> str:
+    """``briefings/family-l.yaml`` → ``family-l``; packs drop ``.pack`` too."""
+    name = path.name
+    for suffix in (".yaml", ".yml"):
+        name = name.removesuffix(suffix)
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", name.removesuffix(".pack")) or "briefing"
+
+
+def is_pack(source: Source) -> bool:
+    return isinstance(source.data, dict) and "pack" in source.data
+
+
+def load_briefing(path: Path, style_override: str | None = None,
+                  source: Source | None = None) -> LoadedBriefing:
+    """Load, validate and resolve a briefing; raise InputError with every problem found."""
+    source = source or load_yaml(path, display=_show(path))
+    problems: list[Problem] = []
+    if not isinstance(source.data, dict):
+        raise InputError([source.problem((), "a briefing is a group of keys starting with "
+                                             "title: and sections: (see `briefpdf new`)")])
+    briefing = None
+    try:
+        briefing = to_model(source, Briefing)
+    except InputError as exc:
+        problems.extend(exc.problems)
+    style, style_files = _style_for(source, path, style_override, problems)
+    images: dict[str, Path] = {}
+    if briefing is not None:
+        images = _check_images(source, briefing, path, problems)
+    if problems or briefing is None or style is None:
+        raise InputError(problems)
+    return LoadedBriefing(path, source, briefing, style, style_files, images)
+
+
+def _style_for(source: Source, path: Path, override: str | None, problems: list[Problem]
+               ) -> tuple[Style | None, list[Path]]:
+    asked = override or source.data.get("style") or DEFAULT_STYLE
+    if not isinstance(asked, str):
+        return None, []  # the model reports the wrong type
+    at = None if override else (source.file, *source.where(("style",)))
+    try:
+        return load_style(asked, path.parent, asked_at=at)
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return None, []
+
+
+def load_style(name: str, near: Path, asked_at: tuple[str, int, int] | None = None
+               ) -> tuple[Style, list[Path]]:
+    """Resolve a style name to a validated Style and its chain of files."""
+    merged, chain = load_style_chain(name, near, asked_at=asked_at)
+    return to_model(merged, Style), chain
+
+
+def _check_images(source: Source, briefing: Briefing, path: Path, problems: list[Problem]
+                  ) -> dict[str, Path]:
+    """Every image exists, is a PNG or JPEG, and is not a decompression bomb."""
+    found: dict[str, Path] = {}
+    for s, section in enumerate(briefing.sections):
+        for b, block in enumerate(section.content):
+            if not isinstance(block, Image):
+                continue
+            where = ("sections", s, "content", b, "image")
+            file = (path.parent / block.image).resolve()
+            problem = image_problem(file, block.image)
+            if problem:
+                problems.append(source.problem(where, problem))
+            else:
+                found[block.image] = file
+    return found
+
+
+def image_problem(file: Path, shown: str) -> str | None:
+    """Why ``file`` cannot be used as an image, or None."""
+    if not file.is_file():
+        return f"image not found: {shown}; paths are relative to the briefing file"
+    with open(file, "rb") as handle:
+        head = handle.read(32)
+    kind = next((k for sig, k in IMAGE_SIGNATURES.items() if head.startswith(sig)), None)
+    if kind is None:
+        return f"{shown} is not a PNG or JPEG image; export it as PNG or JPEG"
+    from PIL import Image as PILImage
+
+    try:
+        with PILImage.open(file) as image:
+            width, height = image.size
+    except Exception:  # noqa: BLE001 - any decoder failure means a broken image
+        return f"{shown} looks like a {kind} but cannot be read; export it again"
+    if width * height > MAX_IMAGE_PIXELS:
+        return (f"{shown} is {width}×{height} pixels, over the limit of "
+                f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels; make it smaller")
+    return None

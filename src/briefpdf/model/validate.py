@@ -1,0 +1,172 @@
+"""Turn plain data into a model, reporting every problem at its file:line:column."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from briefpdf.errors import InputError, Problem
+from briefpdf.load.yaml_source import Source
+
+M = TypeVar("M", bound=BaseModel)
+
+_EXPECTED = {
+    "string_type": "should be text",
+    "list_type": "should be a list (one item per line, each starting with '- ')",
+    "dict_type": "should be a group of keys (key: value lines, indented beneath)",
+    "model_type": "should be a group of keys (key: value lines, indented beneath)",
+    "model_attributes_type": "should be a group of keys (key: value lines, indented beneath)",
+    "bool_parsing": "should be true or false",
+    "bool_type": "should be true or false",
+    "float_parsing": "should be a number, like 10.5",
+    "float_type": "should be a number, like 10.5",
+    "int_parsing": "should be a whole number",
+}
+
+
+def to_model(source: Source, model: type[M]) -> M:
+    """Validate ``source.data`` as ``model``; raise InputError with all problems."""
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as exc:
+        raise InputError(problems_from(source, exc, model)) from None
+
+
+def problems_from(source: Source, exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
+    """One located, actionable Problem per pydantic error (duplicates dropped)."""
+    problems: dict[tuple, Problem] = {}
+    for error in exc.errors(include_url=False):
+        path, leftover = _data_path(source.data, error["loc"])
+        problem = _problem(source, path, leftover, error, model)
+        problems.setdefault((problem.line, problem.column, problem.message), problem)
+    return list(problems.values())
+
+
+def _data_path(data: Any, loc: tuple) -> tuple[tuple, tuple]:
+    """Follow pydantic's loc through the data, skipping union tags and validator names."""
+    path: list = []
+    leftover: list = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            node = node[part]
+            path.append(part)
+            leftover = []
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            path.append(part)
+            leftover = []
+        else:
+            leftover.append(part)
+    return tuple(path), tuple(leftover)
+
+
+def _problem(source: Source, path: tuple, leftover: tuple, error: dict, model) -> Problem:
+    kind = error["type"]
+    field = _field_name(path, leftover)
+    if kind == "missing":
+        missing = leftover[-1] if leftover else field
+        return source.problem(path, f"'{missing}' is required here; add {missing}: …"
+                              + _context(path))
+    if kind == "extra_forbidden":
+        key = path[-1] if path else str(leftover[-1])
+        parent = source_value(source, path[:-1])
+        return source.problem(path, _unknown_key(key, parent, model), key=True)
+    if kind in _EXPECTED:
+        got = _describe(source_value(source, path))
+        return source.problem(path, f"'{field or 'this item'}' {_EXPECTED[kind]}, not {got}")
+    if kind == "too_short" and isinstance(source_value(source, path), list):
+        return source.problem(path, f"'{field or 'this list'}' needs at least one item")
+    if kind == "block_kind":
+        keys = sorted(source_value(source, path) or {}) if isinstance(
+            source_value(source, path), dict) else []
+        hint = _suggest_any(keys, ("bullets", "numbered", "callout", "quote", "image", "links"))
+        return source.problem(path, f"{error['msg']}{hint}")
+    message = str(error["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    if kind == "literal_error":
+        message = message.replace("Input should be", "should be")
+    elif kind not in ("value_error",):
+        message = message[0].lower() + message[1:] if message else message
+        message = message.replace("input should", "should")
+    return source.problem(path, f"'{field}': {message}" if field else message)
+
+
+def source_value(source: Source, path: tuple) -> Any:
+    node = source.data
+    for part in path:
+        node = node[part]
+    return node
+
+
+def _field_name(path: tuple, leftover: tuple) -> str:
+    """The key the problem is about: the last key in the data path, or a missing one."""
+    if path and isinstance(path[-1], str):
+        return path[-1]
+    return ""
+
+
+def _context(path: tuple) -> str:
+    where = ".".join(str(p) for p in path if isinstance(p, str))
+    return f" (in {where})" if where else ""
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (the value is empty)"
+    if isinstance(value, dict):
+        return "a group of keys"
+    if isinstance(value, list):
+        return "a list"
+    return f"'{value}'" if len(str(value)) < 40 else "a text"
+
+
+def _unknown_key(key: str, siblings: Any, model: type[BaseModel]) -> str:
+    known = _likely_fields(siblings, model)
+    hint = _suggest_any([key], known)
+    if not hint and known:
+        hint = f"; allowed here: {', '.join(sorted(known))}"
+    return f"unknown key '{key}'{hint}"
+
+
+def _suggest_any(words: list[str], vocabulary) -> str:
+    for word in words:
+        close = difflib.get_close_matches(str(word).lower(), list(vocabulary), n=1, cutoff=0.6)
+        if close:
+            return f"; did you mean '{close[0]}'?"
+    return ""
+
+
+def _likely_fields(siblings: Any, model: type[BaseModel]) -> set[str]:
+    """The field names of the model that best matches the keys around an unknown key."""
+    keys = set(siblings) if isinstance(siblings, dict) else set()
+    scored = [(len(set(m.model_fields) & keys), set(m.model_fields)) for m in _all_models(model)]
+    top = max(score for score, _ in scored)
+    return set().union(*(fields for score, fields in scored if score == top))
+
+
+def _all_models(root: type[BaseModel]) -> list[type[BaseModel]]:
+    found: list[type[BaseModel]] = []
+    stack = [root]
+    while stack:
+        model = stack.pop()
+        if model in found:
+            continue
+        found.append(model)
+        for info in model.model_fields.values():
+            stack.extend(_models_in(info.annotation))
+    return found
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    result = []
+    for arg in getattr(annotation, "__args__", ()) or ():
+        result.extend(_models_in(arg))
+    for meta in getattr(annotation, "__metadata__", ()) or ():
+        result.extend(_models_in(meta))
+    return result

@@ -1,0 +1,1 @@
+"""Stage 4, render: flowables become a PDF document (ReportLab)."""

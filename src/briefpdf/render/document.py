@@ -1,0 +1,98 @@
+"""Render a composed document to PDF bytes with ReportLab.
+
+Page one has a full-height frame so the masthead can bleed to the top edge; later
+pages use the style's margins. The canvas holds each page back until the end so
+the furniture can say "Page N of M" without a second layout pass.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
+
+from briefpdf import __version__
+from briefpdf.compose.document import ComposedDocument
+from briefpdf.compose.semantics import NULL_MARKER, NullMarker
+from briefpdf.render.furniture import draw_furniture
+
+MAX_PAGES = 200
+"""A briefing longer than this is almost certainly a mistake (see docs/limits.md)."""
+
+
+@dataclass
+class RenderedDocument:
+    """The PDF produced by the render stage, before finishing."""
+
+    pdf: bytes
+    pages: int
+    composed: ComposedDocument
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+class _DeferredCanvas(Canvas):
+    """Keeps each page's state until save(), then draws the furniture with the total."""
+
+    def __init__(self, *args: Any, composed: ComposedDocument, marker: NullMarker, **kw: Any):
+        super().__init__(*args, **kw)
+        self.composed = composed
+        self.marker = marker
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            draw_furniture(self, self.composed, number, total)
+            super().showPage()
+        super().save()
+
+
+class PageLimitError(Exception):
+    """Raised when a document grows past MAX_PAGES."""
+
+
+class _Template(BaseDocTemplate):
+    def handle_pageBegin(self) -> None:  # noqa: N802
+        if self.page >= MAX_PAGES:
+            raise PageLimitError(MAX_PAGES)
+        super().handle_pageBegin()
+
+
+def render(composed: ComposedDocument, marker: NullMarker = NULL_MARKER) -> RenderedDocument:
+    """Lay out and draw the flowables; return the PDF bytes."""
+    t = composed.theme
+    buffer = io.BytesIO()
+    doc = _Template(
+        buffer, pagesize=(t.page_width, t.page_height), leftMargin=t.margin_left,
+        rightMargin=t.margin_right, topMargin=t.margin_top, bottomMargin=t.margin_bottom,
+        title=composed.title, author=composed.author, subject=composed.subject,
+        keywords=composed.keywords, creator=f"briefpdf {__version__}", lang=composed.language,
+        displayDocTitle=1, producer=f"briefpdf {__version__} (ReportLab)",
+    )
+    first = Frame(t.margin_left, t.margin_bottom, t.frame_width,
+                  t.page_height - t.margin_bottom, id="first", leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)
+    body = Frame(t.margin_left, t.margin_bottom, t.frame_width,
+                 t.page_height - t.margin_top - t.margin_bottom, id="body", leftPadding=0,
+                 rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate("first", [first], onPage=_first_page),
+                          PageTemplate("body", [body])])
+    flowables = [NextPageTemplate("body"), *composed.flowables]
+
+    def make_canvas(*args: Any, **kw: Any) -> _DeferredCanvas:
+        return _DeferredCanvas(*args, composed=composed, marker=marker, **kw)
+
+    doc.build(flowables, canvasmaker=make_canvas)
+    return RenderedDocument(buffer.getvalue(), doc.page, composed)
+
+
+def _first_page(canv: Canvas, doc: BaseDocTemplate) -> None:
+    canv.showOutline()

@@ -1,0 +1,72 @@
+"""Page furniture drawn on every page, as artifacts: running head, footer, page numbers,
+protective marking. Drawn once the page count is known ("Page N of M")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph
+
+from briefpdf.compose.document import ComposedDocument
+from briefpdf.compose.markup import plain
+from briefpdf.compose.semantics import marker_of
+
+
+def draw_furniture(canv: Any, doc: ComposedDocument, page: int, pages: int,
+                   page_label: str | None = None) -> None:
+    """Draw the head (pages 2+), footer and marking for one page."""
+    t = doc.theme
+    with marker_of(canv).artifact(canv, "Pagination"):
+        canv.saveState()
+        if page > 1 and doc.running_head:
+            _running_head(canv, doc)
+        _footer(canv, doc, page_label or str(page), pages)
+        if doc.classification:
+            _marking(canv, doc, top=t.page_height - 4.2 * mm)
+            _marking(canv, doc, top=4.2 * mm + t.style.sizes.small)
+        canv.restoreState()
+
+
+def _line(canv: Any, text: str, style: Any, x: float, y: float, width: float) -> float:
+    """Draw one paragraph with its top at y; return its height."""
+    para = Paragraph(text, style)
+    _, height = para.wrap(width, 1000)
+    para.drawOn(canv, x, y - height)
+    return height
+
+
+def _running_head(canv: Any, doc: ComposedDocument) -> None:
+    t = doc.theme
+    top = t.page_height - t.margin_top + 8 * mm
+    height = _line(canv, plain(doc.running_head), t.footer, t.margin_left, top, t.frame_width)
+    canv.setStrokeColor(t.colours.muted)
+    canv.setLineWidth(t.rule_width * 0.6)
+    y = top - height - 1.5 * mm
+    canv.line(t.margin_left, y, t.page_width - t.margin_right, y)
+
+
+def _footer(canv: Any, doc: ComposedDocument, page: str, pages: int) -> None:
+    t = doc.theme
+    rule_y = t.margin_bottom - 6 * mm
+    canv.setStrokeColor(t.colours.accent)
+    canv.setLineWidth(t.rule_width * 1.6)
+    canv.line(t.margin_left, rule_y, t.page_width - t.margin_right, rule_y)
+    numbers = t.style.footer.page_numbers.format(page=page, pages=pages)
+    number_width = canv.stringWidth(numbers, t.footer_right.fontName, t.footer_right.fontSize) \
+        + 2 * mm
+    top = rule_y - 1.5 * mm
+    _line(canv, plain(numbers), t.footer_right, t.page_width - t.margin_right - number_width,
+          top, number_width)
+    text_width = t.frame_width - number_width - 4 * mm
+    used = _line(canv, plain(doc.footer_text), t.footer, t.margin_left, top, text_width) \
+        if doc.footer_text else 0
+    if doc.contacts:
+        _line(canv, plain(doc.contacts), t.footer, t.margin_left, top - used, text_width)
+
+
+def _marking(canv: Any, doc: ComposedDocument, top: float) -> None:
+    t = doc.theme
+    style = t.marking
+    width = canv.stringWidth(doc.classification, style.fontName, style.fontSize) + 2
+    _line(canv, plain(doc.classification), style, (t.page_width - width) / 2, top, width)
