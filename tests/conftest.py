@@ -1,0 +1,161 @@
+"""Shared test helpers: build briefings into a temporary project and read the PDFs back.
+
+Tests assert on the real output (text, links, fonts, structure read from the PDF
+with pypdf and pypdfium2), never on the in-memory model.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdf
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seeds" / "cpir-family-l-briefing.txt"
+
+
+@dataclass
+class Run:
+    """The result of running the briefpdf command line."""
+
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None,
+            timeout: float = 120) -> Run:
+    """Run ``python -m briefpdf ARGS`` in a subprocess, as a user would."""
+    full_env = {**os.environ, **(env or {})}
+    proc = subprocess.run([sys.executable, "-m", "briefpdf", *args], cwd=cwd, env=full_env,
+                          capture_output=True, text=True, timeout=timeout)
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+class Project:
+    """A throwaway project folder with briefings/, styles/ and out/."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        (root / "briefings").mkdir()
+        (root / "styles").mkdir()
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        """Write a file (text is dedented) and return its path."""
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    def briefing(self, slug: str, text: str) -> Path:
+        return self.write(f"briefings/{slug}.yaml", text)
+
+    def run(self, *args: str, **kw) -> Run:
+        return run_cli(*args, cwd=self.root, **kw)
+
+    def build(self, slug: str, *extra: str) -> Path:
+        """Build one briefing; fail the test with the messages if it does not build."""
+        result = self.run("build", f"briefings/{slug}.yaml", *extra)
+        assert result.code == 0, result.err
+        return self.root / "out" / f"{slug}.pdf"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project(tmp_path)
+
+
+MINIMAL = """\
+title: A short briefing
+sections:
+  - heading: What happened
+    content:
+      - Something happened.
+"""
+
+
+# --- reading PDFs back ---------------------------------------------------------------
+
+
+def pdf_pages_text(path: Path) -> list[str]:
+    """The text of each page, as pdfium extracts it (reading order)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        return [page.get_textpage().get_text_range() for page in doc]
+    finally:
+        doc.close()
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace and undo hyphen-free line breaks so sentences can be found."""
+    text = text.replace("\r", " ").replace("\n", " ").replace("\ufffe", "").replace("\x02", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def pdf_text(path: Path) -> str:
+    return normalise(" ".join(pdf_pages_text(path)))
+
+
+def pdf_links(path: Path) -> list[tuple[int, str, tuple[float, float, float, float]]]:
+    """(page index, URI, rect) of every URI link annotation."""
+    reader = pypdf.PdfReader(str(path), strict=True)
+    links = []
+    for index, page in enumerate(reader.pages):
+        for annot in page.get("/Annots", []) or []:
+            annot = annot.get_object()
+            action = annot.get("/A")
+            if annot.get("/Subtype") == "/Link" and action and "/URI" in action:
+                links.append((index, str(action["/URI"]),
+                              tuple(float(v) for v in annot["/Rect"])))
+    return links
+
+
+def pdf_fonts(path: Path) -> dict[str, bool]:
+    """Font base name → whether it is embedded, for every font on every page."""
+    reader = pypdf.PdfReader(str(path))
+    fonts: dict[str, bool] = {}
+
+    def visit(resources) -> None:
+        if not resources:
+            return
+        for font in (resources.get_object().get("/Font") or {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            target = descendants[0].get_object() if descendants else font
+            descriptor = target.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor else {}
+            embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            fonts[str(font.get("/BaseFont"))] = embedded
+        for xobject in (resources.get_object().get("/XObject") or {}).values():
+            xobject = xobject.get_object()
+            if xobject.get("/Subtype") == "/Form":
+                visit(xobject.get("/Resources"))
+
+    for page in reader.pages:
+        visit(page.get("/Resources"))
+    return fonts
+
+
+def pdf_words_boxes(path: Path, page_index: int = 0):
+    """Characters with their boxes from pdfium: list of (char, (left, bottom, right, top))."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        textpage = doc[page_index].get_textpage()
+        return [(textpage.get_text_range(i, 1), textpage.get_charbox(i))
+                for i in range(textpage.count_chars())]
+    finally:
+        doc.close()
