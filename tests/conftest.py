@@ -18,7 +18,9 @@ import pypdf
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seeds" / "cpir-family-l-briefing.txt"
+SEED = next(p for p in (ROOT.parent / "shared" / "seeds" / "cpir-family-l-briefing.txt",
+                        ROOT / "tests" / "data" / "cpir-family-l-briefing.txt") if p.is_file())
+"""The seed document: ../shared when it is beside the clone, else the copy in tests/data."""
 
 
 @dataclass

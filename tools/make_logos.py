@@ -38,7 +38,9 @@ HEALTH_BLUE = "#005EB8"
 
 
 def font(weight: str, px: float) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(os.path.join(FONT_DIR, f"SourceSansPro-{weight}.ttf"), int(px * SCALE))
+    return ImageFont.truetype(
+        os.path.join(FONT_DIR, f"SourceSansPro-{weight}.ttf"), int(px * SCALE)
+    )
 
 
 class Canvas:
@@ -58,14 +60,20 @@ class Canvas:
 
     def rrect(self, box, radius, fill=None, outline=None, width=0):
         self.d.rounded_rectangle(
-            [self.s(v) for v in box], radius=self.s(radius), fill=fill, outline=outline, width=self.s(width)
+            [self.s(v) for v in box],
+            radius=self.s(radius),
+            fill=fill,
+            outline=outline,
+            width=self.s(width),
         )
 
     def polygon(self, pts, fill=None):
         self.d.polygon([(self.s(x), self.s(y)) for x, y in pts], fill=fill)
 
     def line(self, pts, fill, width):
-        self.d.line([(self.s(x), self.s(y)) for x, y in pts], fill=fill, width=self.s(width), joint="curve")
+        self.d.line(
+            [(self.s(x), self.s(y)) for x, y in pts], fill=fill, width=self.s(width), joint="curve"
+        )
 
     def text(self, xy, txt, fnt, fill, anchor="ls"):
         self.d.text((self.s(xy[0]), self.s(xy[1])), txt, font=fnt, fill=fill, anchor=anchor)
@@ -75,7 +83,7 @@ class Canvas:
         widths = [self.text_width(ch, fnt) for ch in txt]
         gap = (width - sum(widths)) / max(len(txt) - 1, 1)
         x = xy[0]
-        for ch, w in zip(txt, widths):
+        for ch, w in zip(txt, widths, strict=True):
             self.text((x, xy[1]), ch, fnt, fill)
             x += w + gap
 
@@ -87,8 +95,15 @@ class Canvas:
         if trim:  # crop to the drawn content plus an even margin
             bbox = img.getchannel("A").getbbox()
             if bbox:
-                l, t, r, b = bbox
-                img = img.crop((max(l - pad, 0), max(t - pad, 0), min(r + pad, img.width), min(b + pad, img.height)))
+                left, t, r, b = bbox
+                img = img.crop(
+                    (
+                        max(left - pad, 0),
+                        max(t - pad, 0),
+                        min(r + pad, img.width),
+                        min(b + pad, img.height),
+                    )
+                )
         path = os.path.join(OUT, name)
         img.save(path, dpi=(DPI, DPI), optimize=True)
         print(f"{path}: {img.width}x{img.height}")
@@ -97,10 +112,20 @@ class Canvas:
 
 def arc_band(c: Canvas, cx, cy, r_out, r_in, a0, a1, fill, steps=90):
     """A thick circular arc (annulus sector) from angle a0 to a1 in degrees, 0 = east, clockwise."""
-    outer = [(cx + r_out * math.cos(math.radians(a0 + (a1 - a0) * i / steps)),
-              cy + r_out * math.sin(math.radians(a0 + (a1 - a0) * i / steps))) for i in range(steps + 1)]
-    inner = [(cx + r_in * math.cos(math.radians(a1 - (a1 - a0) * i / steps)),
-              cy + r_in * math.sin(math.radians(a1 - (a1 - a0) * i / steps))) for i in range(steps + 1)]
+    outer = [
+        (
+            cx + r_out * math.cos(math.radians(a0 + (a1 - a0) * i / steps)),
+            cy + r_out * math.sin(math.radians(a0 + (a1 - a0) * i / steps)),
+        )
+        for i in range(steps + 1)
+    ]
+    inner = [
+        (
+            cx + r_in * math.cos(math.radians(a1 - (a1 - a0) * i / steps)),
+            cy + r_in * math.sin(math.radians(a1 - (a1 - a0) * i / steps)),
+        )
+        for i in range(steps + 1)
+    ]
     c.polygon(outer + inner, fill=fill)
     rm, hw = (r_out + r_in) / 2, (r_out - r_in) / 2  # round caps at both ends
     for a in (a0, a1):
@@ -166,14 +191,31 @@ def council():
     c.line([(x + 30, y + 250), (cx, y + 150), (x + w - 30, y + 250)], fill=COUNCIL_GOLD, width=34)
     # a castle tower in the chief
     tx, ty = cx, y + 38
-    c.polygon([(tx - 52, ty + 92), (tx - 52, ty + 22), (tx - 34, ty + 22), (tx - 34, ty), (tx - 17, ty),
-               (tx - 17, ty + 22), (tx + 17, ty + 22), (tx + 17, ty), (tx + 34, ty), (tx + 34, ty + 22),
-               (tx + 52, ty + 22), (tx + 52, ty + 92)], fill="#FFFFFF")
+    c.polygon(
+        [
+            (tx - 52, ty + 92),
+            (tx - 52, ty + 22),
+            (tx - 34, ty + 22),
+            (tx - 34, ty),
+            (tx - 17, ty),
+            (tx - 17, ty + 22),
+            (tx + 17, ty + 22),
+            (tx + 17, ty),
+            (tx + 34, ty),
+            (tx + 34, ty + 22),
+            (tx + 52, ty + 22),
+            (tx + 52, ty + 92),
+        ],
+        fill="#FFFFFF",
+    )
     c.rrect([tx - 13, ty + 52, tx + 13, ty + 92], radius=13, fill=COUNCIL_GREEN)
     # three wavy "river" lines at the base
     for k, yy in enumerate((y + 292, y + 322)):
         half = 80 - k * 22
-        pts = [(cx - half + i * (2 * half) / 24, yy + 7 * math.sin(i / 24 * 4 * math.pi)) for i in range(25)]
+        pts = [
+            (cx - half + i * (2 * half) / 24, yy + 7 * math.sin(i / 24 * 4 * math.pi))
+            for i in range(25)
+        ]
         c.line(pts, fill="#FFFFFF", width=10)
     # wordmark
     tx0 = 420
@@ -206,7 +248,13 @@ def police():
     tx0 = 500
     big = font("Bold", 150)
     c.text((tx0, 230), "Anytown", big, POLICE_NAVY)
-    c.spaced_text((tx0 + 4, 385), "POLICE", font("Semibold", 126), POLICE_BLUE, c.text_width("Anytown", big) - 8)
+    c.spaced_text(
+        (tx0 + 4, 385),
+        "POLICE",
+        font("Semibold", 126),
+        POLICE_BLUE,
+        c.text_width("Anytown", big) - 8,
+    )
     return c.save("anytown-police.png")
 
 

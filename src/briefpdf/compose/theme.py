@@ -75,7 +75,7 @@ class Theme:
         return ParagraphStyle(
             name, fontName=font, fontSize=size, leading=size * leading,
             textColor=colour or self.colours.text, alignment=kw.pop("alignment", TA_LEFT),
-            splitLongWords=1, uriWasteReduce=0.3, allowWidows=0, allowOrphans=0, **kw)
+            splitLongWords=1, uriWasteReduce=0, allowWidows=0, allowOrphans=0, **kw)
 
     @cached_property
     def body(self) -> ParagraphStyle:

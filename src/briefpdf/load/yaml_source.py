@@ -88,8 +88,11 @@ def _merge(parent: Source, child: Source, path: Path_, into: Source) -> Any:
         result = {}
         for key in list(p_value) + [k for k in c_value if k not in p_value]:
             sub = path + (key,)
-            result[key] = _merge(parent, child, sub, into) if key in c_value and key in p_value \
+            result[key] = (
+                _merge(parent, child, sub, into)
+                if key in c_value and key in p_value
                 else _take(child if key in c_value else parent, sub, into)
+            )
         return result
     return _take(child, path, into)
 
@@ -102,8 +105,10 @@ def _value_at(data: Any, path: Path_) -> Any:
 
 def _take(source: Source, path: Path_, into: Source) -> Any:
     """Copy the value at ``path`` from ``source`` with all positions beneath it."""
-    for table, target in ((source.positions, into.positions),
-                          (source.key_positions, into.key_positions)):
+    for table, target in (
+        (source.positions, into.positions),
+        (source.key_positions, into.key_positions),
+    ):
         for known, position in table.items():
             if known[: len(path)] == path:
                 target[known] = position
@@ -121,7 +126,9 @@ def _copy_position(source: Source, path: Path_, into: Source) -> None:
         into.key_positions[path] = source.key_positions[path]
 
 
-def load_yaml(path: str | Path, limits: Limits = DEFAULT_LIMITS, display: str | None = None) -> Source:
+def load_yaml(
+    path: str | Path, limits: Limits = DEFAULT_LIMITS, display: str | None = None
+) -> Source:
     """Read and parse one YAML file. Raises InputError with located problems."""
     name = display or str(path)
     text = _read_text(Path(path), name, limits)
@@ -140,7 +147,9 @@ def parse_yaml(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> Source:
         raise InputError([Problem(name, 1, 1, "the YAML is nested too deeply")]) from None
     source = Source(name, None)
     if root is None:
-        raise InputError([Problem(name, 1, 1, "the file is empty; see `briefpdf new` for a template")])
+        raise InputError(
+            [Problem(name, 1, 1, "the file is empty; see `briefpdf new` for a template")]
+        )
     converter = _Converter(source, limits)
     source.data = converter.convert(root, (), 0)
     if converter.problems:
@@ -155,9 +164,19 @@ def _read_text(path: Path, name: str, limits: Limits) -> str:
             raise InputError([Problem(name, 1, 1, "is a folder, not a YAML file")])
         size = path.stat().st_size
         if size > limits.max_file_bytes:
-            raise InputError([Problem(name, 1, 1, (
-                f"the file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}; "
-                "split it into several briefings"))])
+            raise InputError(
+                [
+                    Problem(
+                        name,
+                        1,
+                        1,
+                        (
+                            f"the file is {size:,} bytes, over the limit of "
+                            f"{limits.max_file_bytes:,}; split it into several briefings"
+                        ),
+                    )
+                ]
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError([Problem(name, 1, 1, "no such file; check the name and folder")]) from None
@@ -172,28 +191,61 @@ def decode_text(raw: bytes, name: str) -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise InputError([Problem(name, 1, 1, "the file claims to be UTF-16 but is not; "
-                                                  "save it as UTF-8")]) from None
+            raise InputError(
+                [Problem(name, 1, 1, "the file claims to be UTF-16 but is not; save it as UTF-8")]
+            ) from None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if b"\x00" in raw:
         line, col = _position_of(raw, raw.index(b"\x00"))
-        raise InputError([Problem(name, line, col, "this is a binary file, not YAML text; "
-                                                  "save the briefing as plain text (UTF-8)")])
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    line,
+                    col,
+                    "this is a binary file, not YAML text; save the briefing as plain text (UTF-8)",
+                )
+            ]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _position_of(raw, exc.start)
         byte = raw[exc.start]
-        raise InputError([Problem(name, line, col, (
-            f"the file is not UTF-8 (byte 0x{byte:02X} here); save it as UTF-8 "
-            "(in most editors: Save As, Encoding: UTF-8)"))]) from None
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    line,
+                    col,
+                    (
+                        f"the file is not UTF-8 (byte 0x{byte:02X} here); save it as UTF-8 "
+                        "(in most editors: Save As, Encoding: UTF-8)"
+                    ),
+                )
+            ]
+        ) from None
     for index, char in enumerate(text):
-        if char in "\x0b\x0c" or (ord(char) < 32 and char not in "\t\n\r") or char in "\ufffe\uffff":
+        if (
+            char in "\x0b\x0c"
+            or (ord(char) < 32 and char not in "\t\n\r")
+            or char in "\ufffe\uffff"
+        ):
             line, col = _position_of(text, index)
-            raise InputError([Problem(name, line, col, (
-                f"control character U+{ord(char):04X} is not allowed; delete it "
-                "(it often comes from copying text out of another program)"))])
+            raise InputError(
+                [
+                    Problem(
+                        name,
+                        line,
+                        col,
+                        (
+                            f"control character U+{ord(char):04X} is not allowed; delete it "
+                            "(it often comes from copying text out of another program)"
+                        ),
+                    )
+                ]
+            )
     return text
 
 
@@ -215,11 +267,16 @@ def _yaml_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     if "\t" in problem or "'\\t'" in problem or ("\t" in here[: max(column, 1)]):
         message = "a tab is used for indentation; YAML needs spaces (indent with 2 spaces)"
     elif "mapping values are not allowed" in problem:
-        message = ("a colon followed by a space inside text; put the whole text in double "
-                   'quotes, e.g. note: "Time: 10am"')
+        message = (
+            "a colon followed by a space inside text; put the whole text in double "
+            'quotes, e.g. note: "Time: 10am"'
+        )
     elif "found character" in problem and "that cannot start any token" in problem:
         message = f"{problem}; put the text in double quotes"
-    elif "expected a single document" in (exc.context or "") or "but found another document" in problem:
+    elif (
+        "expected a single document" in (exc.context or "")
+        or "but found another document" in problem
+    ):
         message = "the file holds more than one YAML document (a line with ---); keep only one"
     elif "found duplicate anchor" in problem or "found undefined alias" in problem:
         message = problem
@@ -239,14 +296,24 @@ class _Converter:
         self.problems: list[Problem] = []
 
     def _at(self, node: yaml.Node, message: str) -> Problem:
-        return Problem(self.source.file, node.start_mark.line + 1, node.start_mark.column + 1, message)
+        return Problem(
+            self.source.file, node.start_mark.line + 1, node.start_mark.column + 1, message
+        )
 
     def convert(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         self.count += 1
         if self.count > self.limits.max_nodes:
-            raise InputError([self._at(node, (
-                f"the file expands to more than {self.limits.max_nodes:,} values "
-                "(too many items, or YAML aliases that repeat each other); simplify it"))])
+            raise InputError(
+                [
+                    self._at(
+                        node,
+                        (
+                            f"the file expands to more than {self.limits.max_nodes:,} values "
+                            "(too many items, or YAML aliases that repeat each other); simplify it"
+                        ),
+                    )
+                ]
+            )
         if depth > self.limits.max_depth:
             raise InputError([self._at(node, "the YAML is nested too deeply")])
         self.source.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -255,22 +322,32 @@ class _Converter:
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):
-            return [self.convert(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
+            return [
+                self.convert(child, path + (i,), depth + 1) for i, child in enumerate(node.value)
+            ]
         return self._mapping(node, path, depth)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:null":
+            if (
+                not isinstance(key_node, yaml.ScalarNode)
+                or key_node.tag == "tag:yaml.org,2002:null"
+            ):
                 self.problems.append(self._at(key_node, "a key must be a plain word, like title:"))
                 continue
             key = key_node.value
             if key in result:
                 first = self.source.key_positions[path + (key,)]
-                self.problems.append(self._at(key_node, (
-                    f"'{key}' is written twice (first at line {first[0]}); keep one")))
+                self.problems.append(
+                    self._at(
+                        key_node, (f"'{key}' is written twice (first at line {first[0]}); keep one")
+                    )
+                )
                 continue
             self.source.key_positions[path + (key,)] = (
-                key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+            )
             result[key] = self.convert(value_node, path + (key,), depth + 1)
         return result

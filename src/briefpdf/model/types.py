@@ -50,15 +50,19 @@ def _length(value: object) -> float:
         return float(value)
     match = _LENGTH.match(str(value))
     if not match:
-        raise ValueError(f"'{value}' is not a length; write a number with a unit, like 18mm, "
-                         "1.5cm, 0.5in or 12pt")
+        raise ValueError(
+            f"'{value}' is not a length; write a number with a unit, like 18mm, "
+            "1.5cm, 0.5in or 12pt"
+        )
     return float(match.group(1)) * UNITS_TO_POINTS[match.group(2) or "pt"]
 
 
 def _colour(value: str) -> str:
     if not _COLOUR.match(value.strip()):
-        raise ValueError(f"'{value}' is not a colour; write it as #RRGGBB, like \"#4B2A7B\" "
-                         "(in quotes, because # starts a comment in YAML)")
+        raise ValueError(
+            f"'{value}' is not a colour; write it as #RRGGBB, like \"#4B2A7B\" "
+            "(in quotes, because # starts a comment in YAML)"
+        )
     return value.strip().upper()
 
 
@@ -66,7 +70,9 @@ def _date(value: object) -> str:
     value = str(value).strip()
     match = _DATE.match(value)
     if not match:
-        raise ValueError(f"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, like 2017-06")
+        raise ValueError(
+            f"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, like 2017-06"
+        )
     year, month, day = (int(g) if g else 1 for g in match.groups())
     try:
         _dt.date(year, month, day)
@@ -84,25 +90,35 @@ def _language(value: str) -> str:
 Text = Annotated[str, BeforeValidator(_text), AfterValidator(_safe_links)]
 """Inline text: the Markdown subset; any link in it must use a safe scheme."""
 
-RequiredText = Annotated[str, BeforeValidator(_text), AfterValidator(_non_empty),
-                         AfterValidator(_safe_links)]
+RequiredText = Annotated[
+    str, BeforeValidator(_text), AfterValidator(_non_empty), AfterValidator(_safe_links)
+]
 """Inline text that must not be empty."""
 
-Url = Annotated[str, BeforeValidator(_text), AfterValidator(_url),
-                Field(json_schema_extra={"format": "uri"})]
+Url = Annotated[
+    str, BeforeValidator(_text), AfterValidator(_url), Field(json_schema_extra={"format": "uri"})
+]
 """A link address: https, http or mailto; ``www.…`` means https."""
 
-Length = Annotated[float, BeforeValidator(_length), WithJsonSchema({
-    "anyOf": [{"type": "number"},
-              {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*(pt|mm|cm|in)?\s*$"}],
-    "examples": ["18mm", "1.5cm", "0.5in", "12pt"]})]
+Length = Annotated[
+    float,
+    BeforeValidator(_length),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number"},
+                {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*(pt|mm|cm|in)?\s*$"},
+            ],
+            "examples": ["18mm", "1.5cm", "0.5in", "12pt"],
+        }
+    ),
+]
 """A length in points, written with a unit: 18mm, 1.5cm, 0.5in, 12pt."""
 
 Colour = Annotated[str, AfterValidator(_colour), Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 """An sRGB colour as #RRGGBB."""
 
-DateText = Annotated[str, BeforeValidator(_date),
-                     Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+DateText = Annotated[str, BeforeValidator(_date), Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 """A date as YYYY, YYYY-MM or YYYY-MM-DD."""
 
 Language = Annotated[str, AfterValidator(_language)]
@@ -117,8 +133,20 @@ def format_date(value: str | None, language: str = "en-GB") -> str:
     if not match:
         return value
     year, month, day = match.groups()
-    months = ["January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December"]
+    months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
     if not month:
         return year
     name = months[int(month) - 1]

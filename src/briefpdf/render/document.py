@@ -76,6 +76,7 @@ def render(composed: ComposedDocument, marker: NullMarker = NULL_MARKER) -> Rend
         title=composed.title, author=composed.author, subject=composed.subject,
         keywords=composed.keywords, creator=f"briefpdf {__version__}", lang=composed.language,
         displayDocTitle=1, producer=f"briefpdf {__version__} (ReportLab)",
+        initialFontName=t.body_family.regular, initialFontSize=t.style.sizes.body,
     )
     first = Frame(t.margin_left, t.margin_bottom, t.frame_width,
                   t.page_height - t.margin_bottom, id="first", leftPadding=0, rightPadding=0,

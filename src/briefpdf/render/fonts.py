@@ -53,8 +53,12 @@ def register_family(family: FontFiles | str) -> Family:
     bold = _register(files.bold) if files.bold else regular
     italic = _register(files.italic) if files.italic else regular
     bold_italic = _register(files.bold_italic) if files.bold_italic else bold
-    for is_bold, is_italic, face in ((0, 0, regular), (1, 0, bold), (0, 1, italic),
-                                     (1, 1, bold_italic)):
+    for is_bold, is_italic, face in (
+        (0, 0, regular),
+        (1, 0, bold),
+        (0, 1, italic),
+        (1, 1, bold_italic),
+    ):
         addMapping(regular, is_bold, is_italic, face)
     return Family(regular, bold, italic, bold_italic)
 
@@ -68,7 +72,16 @@ def _register(path: str) -> str:
     try:
         pdfmetrics.registerFont(TTFont(name, path))
     except (TTFError, OSError, ValueError, KeyError, IndexError) as exc:
-        raise InputError([Problem(path, 1, 1, f"not a usable TrueType font ({exc}); "
-                                              "choose a .ttf file that opens in a font viewer")])
+        raise InputError(
+            [
+                Problem(
+                    path,
+                    1,
+                    1,
+                    f"not a usable TrueType font ({exc}); "
+                    "choose a .ttf file that opens in a font viewer",
+                )
+            ]
+        ) from None
     _registered[path] = name
     return name
