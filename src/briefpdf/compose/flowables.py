@@ -35,7 +35,7 @@ class Heading(Para):
     def draw(self) -> None:
         if self.outline:
             key = f"h{id(self.node)}"
-            self.canv.bookmarkPage(key)
+            self.canv.bookmarkHorizontal(key, 0, self.height + self.style.fontSize * 0.5)
             self.canv.addOutlineEntry(self.outline, key, level=self.level, closed=False)
             self.outline = None  # a split heading is bookmarked once
         super().draw()
