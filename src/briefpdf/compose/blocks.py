@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from itertools import groupby
 from pathlib import Path
 
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
-from briefpdf.compose.flowables import Figure, ListItem, Para, Stack
-from briefpdf.compose.markup import inline, link, plain
+from briefpdf.compose.flowables import Figure, ListItem, Para, Rule, Stack
+from briefpdf.compose.markup import inline, link, plain, spans_to_markup
+from briefpdf.compose.qr import beside_code, code_size, qr_code
 from briefpdf.compose.semantics import Node
 from briefpdf.compose.theme import Theme
+from briefpdf.links.address import display_url, short_web
 from briefpdf.model import briefing as m
+from briefpdf.model.inline import parse_inline
 
 
 class BlockComposer:
@@ -21,8 +25,14 @@ class BlockComposer:
         self.t = theme
         self.base_dir = base_dir
         self.link_colour = theme.link_colour().hexval().replace("0x", "#")
+        self._pending: list[tuple[int, str, str]] = []  # inline links awaiting their note
+        self._numbers: dict[str, int] = {}  # address → note number, within a section
+        self._counter = 0  # note numbers run on through the briefing
 
     def text(self, text: str) -> str:
+        """Inline text as markup; with ``links: {notes: true}`` links get note numbers."""
+        if self.t.style.links.notes:
+            return self._notes_text(text)
         return inline(text, self.link_colour)
 
     def block(self, block: object, parent: Node) -> list[Flowable]:
@@ -102,10 +112,16 @@ class BlockComposer:
     def links_block(self, block: m.Links, parent: Node) -> list[Flowable]:
         return self.link_list(block.links, parent)
 
+    def wants_qr(self, entry: m.Link) -> bool:
+        """A link's own ``qr:`` wins over the style's ``links: {qr: …}``."""
+        return self.t.style.links.qr if entry.qr is None else entry.qr
+
     def link_list(self, links: list[m.Link], parent: Node) -> list[Flowable]:
-        """A link section: each entry shows its title, its visible address and its note."""
+        """A link section: each entry shows its title, its visible address and its note,
+        with a QR code to the right when the style or the link asks for one."""
         t = self.t
         node = parent.add("L", attrs={"ListNumbering": "None"})
+        size = code_size(t, [entry.url for entry in links if self.wants_qr(entry)])
         rows: list[Flowable] = []
         for entry in links:
             li = node.add("LI")
@@ -118,9 +134,51 @@ class BlockComposer:
                                        underline=False), t.link_url, body_node.add("P")))
             if entry.note:
                 parts.append(Para(self.text(entry.note), t.note, body_node.add("P")))
-            body = Stack(parts, keep_together=True)
+            text: Flowable = Stack(parts)
+            if self.wants_qr(entry):
+                text = beside_code(text, qr_code(t, entry.url, body_node, size), t)
+            body = Stack([text], keep_together=True)
             rows.append(ListItem(label, body, t.indent, li, space_after=t.gap * 0.9))
         return _spaced(rows, before=t.gap * 0.3, after=t.gap)
+
+    # inline links on paper ----------------------------------------------------------------
+
+    def _notes_text(self, text: str) -> str:
+        """Inline text with a superscript note number after each link whose address is
+        not already its visible text; the address is kept for ``link_notes``."""
+        out: list[str] = []
+        for href, group in groupby(parse_inline(text), key=lambda span: span.href):
+            spans = list(group)
+            out.append(spans_to_markup(spans, self.link_colour))
+            shown = "".join(span.text for span in spans).strip()
+            if href is None or _shows_address(shown, href):
+                continue
+            number = self._numbers.get(href)
+            if number is None:
+                self._counter += 1
+                number = self._numbers[href] = self._counter
+                self._pending.append((number, shown, href))
+            out.append(f"<super>{number}</super>")
+        return "".join(out)
+
+    def link_notes(self, parent: Node) -> list[Flowable]:
+        """The numbered addresses of the inline links met since the last call (a section's),
+        under a short rule like footnotes; nothing when the style does not ask for notes."""
+        pending, self._pending, self._numbers = self._pending, [], {}
+        if not pending:
+            return []
+        t = self.t
+        node = parent.add("L", attrs={"ListNumbering": "Decimal"})
+        rows: list[Flowable] = [Rule(t.indent * 1.6, t.rule_width, t.colours.muted,
+                                     space_before=t.gap * 0.2, space_after=t.gap * 0.4)]
+        for number, shown, href in pending:
+            li = node.add("LI")
+            label = Para(plain(str(number)), t.link_url, li.add("Lbl"))
+            markup = plain(shown + ": ") + link(display_url(href), href, self.link_colour,
+                                                underline=False)
+            body = Stack([Para(markup, t.link_url, li.add("LBody"))])
+            rows.append(ListItem(label, body, t.indent, li, space_after=t.gap * 0.2))
+        return _spaced(rows, after=t.gap)
 
 
 def _spaced(rows: list[Flowable], *, before: float = 0, after: float = 0) -> list[Flowable]:
@@ -132,6 +190,8 @@ def _spaced(rows: list[Flowable], *, before: float = 0, after: float = 0) -> lis
     return rows
 
 
-def display_url(url: str) -> str:
-    """The address as a person would type it: mailto: dropped, https:// kept."""
-    return url.removeprefix("mailto:")
+def _shows_address(shown: str, href: str) -> bool:
+    """Whether a link's visible text already is its address (an autolink)."""
+    shown = shown.lower().rstrip("/")
+    return shown in {href.lower().rstrip("/"), short_web(href).lower(),
+                     display_url(href).lower()}

@@ -114,4 +114,5 @@ def compose_section(composer: BlockComposer, section: Section, root: Node) -> li
         flow.extend(composer.block(block, node))
     if section.links:
         flow.extend(composer.link_list(section.links, node))
+    flow.extend(composer.link_notes(node))  # inline links' addresses, if the style asks
     return flow

@@ -2,39 +2,20 @@
 
 from __future__ import annotations
 
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from briefpdf.compose.blocks import BlockComposer
 from briefpdf.compose.flowables import Heading, Para, Stack
 from briefpdf.compose.markup import link, plain
+from briefpdf.compose.qr import beside_code, qr_code
 from briefpdf.compose.semantics import Node
+from briefpdf.links.address import short_web
+from briefpdf.links.contacts import contact_rows, twitter_url
 from briefpdf.model.briefing import Feedback
 
-
-def twitter_url(handle: str) -> str:
-    return "https://twitter.com/" + handle.strip().lstrip("@")
-
-
-def short_web(url: str) -> str:
-    """``https://www.example.org/page`` → ``www.example.org/page`` for print."""
-    for prefix in ("https://", "http://"):
-        url = url.removeprefix(prefix)
-    return url.rstrip("/")
-
-
-def contact_rows(feedback: Feedback) -> list[tuple[str, str, str]]:
-    """(label, shown text, link) for each contact the feedback block has."""
-    rows = []
-    if feedback.email:
-        rows.append(("Email", feedback.email.strip(), "mailto:" + feedback.email.strip()))
-    if feedback.twitter:
-        handle = "@" + feedback.twitter.strip().lstrip("@")
-        rows.append(("Twitter", handle, twitter_url(handle)))
-    if feedback.website:
-        rows.append(("Website", short_web(feedback.website), feedback.website))
-    if feedback.survey:
-        rows.append(("Survey", short_web(feedback.survey), feedback.survey))
-    return rows
+__all__ = ["compact_contacts", "contact_rows", "feedback_panel", "short_web", "twitter_url"]
 
 
 def compact_contacts(feedback: Feedback | None) -> str:
@@ -54,13 +35,24 @@ def feedback_panel(composer: BlockComposer, feedback: Feedback, parent: Node) ->
                                      outline=heading)]
     if feedback.text:
         items.append(Para(composer.text(feedback.text), t.contact, node.add("P")))
+    contacts: list[Flowable] = []
     for label, shown, href in contact_rows(feedback):
         markup = f"<b>{plain(label)}:</b> " + link(shown, href, composer.link_colour)
-        items.append(Para(markup, t.contact, node.add("P")))
+        contacts.append(Para(markup, t.contact, node.add("P")))
+    if feedback.survey and t.style.links.qr:  # the survey's code, beside the contacts
+        code = qr_code(t, feedback.survey, node)
+        caption_style = ParagraphStyle("qr-caption", parent=t.link_url, alignment=TA_CENTER)
+        caption = Para(plain("Survey"), caption_style, node.add("Caption"))
+        beside = beside_code(Stack(contacts), code, t, below=caption)
+        beside.spaceBefore = beside.lift  # room for the quiet zone above the first contact
+        items.append(beside)
+    else:
+        items.extend(contacts)
     if feedback.closing:
         closing = Para(composer.text(feedback.closing), t.contact, node.add("P"))
         closing.spaceBefore = t.gap * 0.5
         items.append(closing)
+    items.extend(composer.link_notes(node))
     return [Stack(items, node, padding=t.panel_padding * 1.2, background=t.colours.panel,
                   bar=t.colours.primary, bar_width=t.accent_bar, space_before=t.gap * 2,
                   keep_together=True)]

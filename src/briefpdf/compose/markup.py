@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
+from briefpdf.links.address import link_uri
 from briefpdf.model.inline import Span, parse_inline
 
 
@@ -29,7 +30,8 @@ def spans_to_markup(spans: list[Span], link_colour: str | None = None, *,
         if span.href:
             colour = f" color={quoteattr(link_colour)}" if link_colour else ""
             line = ' underline="1"' if underline else ""
-            piece = f"<a href={quoteattr(span.href)}{colour}{line}>{piece}</a>"
+            href = quoteattr(link_uri(span.href))
+            piece = f"<a href={href}{colour}{line}>{piece}</a>"
         out.append(piece)
     return "".join(out)
 

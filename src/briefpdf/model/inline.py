@@ -72,7 +72,9 @@ def url_problem(url: str) -> str | None:
         return f"'{url}' is not an email address; write mailto:name@example.org"
     if scheme != "mailto" and (not rest.startswith("//") or len(rest) <= 2):
         return f"'{url}' has no host; write it like https://www.example.org/page"
-    if any(ch.isspace() for ch in url):
+    # a mailto subject may contain spaces: they are percent-encoded in the PDF
+    address = url.split("?", 1)[0] if scheme == "mailto" else url
+    if any(ch.isspace() for ch in address) or any(ch in "\t\r\n" for ch in url):
         return f"'{url}' contains a space; remove it or write it as %20"
     return None
 

@@ -96,10 +96,25 @@ class Footer(Strict):
     page_numbers: str = "Page {page} of {pages}"
 
 
+QR_MIN_SIZE_MM = 15.0
+"""The smallest QR code a phone reliably scans from a printed page."""
+
+
 class LinkOptions(Strict):
-    show_url: bool = True
-    qr: bool = False
+    show_url: bool = Field(True, description="Print each link-section entry's address")
+    qr: bool = Field(False, description="A QR code beside each link-section entry and the "
+                                        "feedback survey link (a link's own qr: overrides it)")
+    qr_size: Length = Field(16 * 72 / 25.4, description="Width of a QR code's symbol, without "
+                                                        "its quiet zone; at least 15mm")
     notes: bool = Field(False, description="List inline links' addresses after each section")
+
+    @field_validator("qr_size")
+    @classmethod
+    def _scannable(cls, value: float) -> float:
+        if value < QR_MIN_SIZE_MM * 72 / 25.4 - 1e-6:
+            raise ValueError(f"a QR code needs to be at least {QR_MIN_SIZE_MM:g}mm wide to be "
+                             "scanned from paper; write qr_size: 15mm or more")
+        return value
 
 
 class Style(Strict):

@@ -1,0 +1,44 @@
+"""`briefpdf check-links [PATH ...]`: check that every link still answers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from briefpdf.build import discover
+from briefpdf.errors import UsageError
+
+
+def add_parser(sub) -> argparse.ArgumentParser:
+    p = sub.add_parser("check-links", help="check that every link in briefings still works",
+                       description="Fetch every web link (concurrently, following redirects) "
+                                   "and report each as ok, redirected (to where), broken "
+                                   "(status) or unreachable (why); email links are skipped. "
+                                   "Exit status 1 when any link is broken or unreachable. "
+                                   "With no PATH, every briefing in briefings/.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="briefing files, or folders")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
+    p.add_argument("-j", "--jobs", type=int, default=8, metavar="N",
+                   help="check at most N addresses at once (default: 8)")
+    p.add_argument("--timeout", type=float, default=10.0, metavar="S",
+                   help="give up on an address after S seconds of silence (default: 10)")
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.jobs < 1:
+        raise UsageError("-j/--jobs must be 1 or more")
+    if not args.timeout > 0:
+        raise UsageError("--timeout must be a number of seconds above 0, like 10")
+    files = discover(args.paths)
+    if not files:
+        raise UsageError("no briefings found: give a file, or run in a folder with briefings/")
+    from briefpdf.links.check import check_links, exit_code, format_json, format_text
+    from briefpdf.links.collect import links_in_files
+
+    refs, problems = links_in_files(files)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    results = check_links(refs, jobs=args.jobs, timeout=args.timeout)
+    print(format_json(results) if args.json else format_text(results), end="")
+    return 1 if problems else exit_code(results)

@@ -1,0 +1,54 @@
+"""`briefpdf links [PATH ...]`: every link in the briefings, for an administrator to review."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from briefpdf.build import discover
+from briefpdf.errors import UsageError
+
+TITLE_WIDTH = 40
+"""Titles longer than this are shortened with … so the addresses line up."""
+
+
+def add_parser(sub) -> argparse.ArgumentParser:
+    p = sub.add_parser("links", help="list every link in briefings, with where it is written",
+                       description="List each link (link sections, links in text, feedback "
+                                   "contacts) as: file:line:column, title, address. "
+                                   "With no PATH, every briefing in briefings/.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="briefing files, or folders")
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    from briefpdf.links.collect import links_in_files
+
+    files = discover(args.paths)
+    if not files:
+        raise UsageError("no briefings found: give a file, or run in a folder with briefings/")
+    refs, problems = links_in_files(files)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(table([(f"{r.file}:{r.line}:{r.column}", r.title, r.url) for r in refs]), end="")
+    noun = "link" if len(refs) == 1 else "links"
+    print(f"{len(refs)} {noun} in {len(files)} file{'s' if len(files) != 1 else ''}"
+          + (f"; {len({p.file for p in problems})} with problems" if problems else ""),
+          file=sys.stderr)
+    return 1 if problems else 0
+
+
+def table(rows: list[tuple[str, str, str]]) -> str:
+    """Rows as aligned columns under a header; addresses are never shortened."""
+    if not rows:
+        return ""
+    rows = [(where, _shorten(title), url) for where, title, url in rows]
+    header = ("WHERE", "TITLE", "URL")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(2)]
+    return "".join(f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]}\n"
+                   for row in [header, *rows])
+
+
+def _shorten(title: str) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1] + "…"
