@@ -14,6 +14,7 @@ from briefpdf.compose.blocks import BlockComposer
 from briefpdf.compose.feedback import compact_contacts, feedback_panel
 from briefpdf.compose.flowables import Heading, Para, Rule
 from briefpdf.compose.masthead import Masthead
+from briefpdf.compose.questions import action_plan_flowables, question_flowables
 from briefpdf.compose.semantics import Node
 from briefpdf.compose.theme import Theme
 from briefpdf.model.briefing import Briefing, Feedback, Section
@@ -40,6 +41,8 @@ class ComposedDocument:
     classification: str | None
     running_head: str
     extra: dict = field(default_factory=dict)
+    body_columns: int = 1
+    """Columns on pages after the first (the seven-minute worksheet uses two)."""
 
 
 def fill_placeholders(template: str, values: dict[str, str | None]) -> str:
@@ -69,23 +72,24 @@ def _has_contact(feedback: Feedback) -> bool:
 
 
 def compose_briefing(loaded: LoadedBriefing, theme: Theme | None = None) -> ComposedDocument:
-    """Model + style → flowables, in reading order."""
+    """Model + style → flowables, in reading order (standard or seven-minute layout)."""
     b, style = loaded.briefing, loaded.style
-    theme = theme or Theme(style)
-    composer = BlockComposer(theme, loaded.path.parent)
+    seven = b.layout == "seven-minute"
+    theme = theme or Theme(style, landscape=seven)
+    if seven and not theme.landscape:
+        theme = Theme(theme.style, landscape=True)
     root = Node("Document", lang=b.language)
     author = b.author or style.organisation or ""
     meta = " · ".join(x for x in (format_date(b.date, b.language), author) if x)
-    flow: list[Flowable] = [Masthead(theme, root, title=b.title, subtitle=b.subtitle,
-                                     kind=b.kind, meta=meta,
-                                     organisation=style.organisation)]
-    if b.summary:
-        flow.append(Para(composer.text(b.summary), theme.lead, root.add("P")))
-    for section in b.sections:
-        flow.extend(compose_section(composer, section, root))
     feedback = effective_feedback(b, style.feedback)
-    if feedback is not None:
-        flow.extend(feedback_panel(composer, feedback, root))
+    if seven:
+        from briefpdf.compose.seven_minute import BODY_COLUMNS, seven_minute_flow
+
+        flow = seven_minute_flow(loaded, theme, root, meta, feedback)
+        columns = BODY_COLUMNS
+    else:
+        flow = standard_flow(loaded, theme, root, meta, feedback)
+        columns = 1
     title = plain_text(b.title)
     values = {"title": title, "short_name": style.short_name or style.organisation,
               "organisation": style.organisation, "date": format_date(b.date, b.language)}
@@ -96,7 +100,28 @@ def compose_briefing(loaded: LoadedBriefing, theme: Theme | None = None) -> Comp
         subject=plain_text(b.subtitle or b.summary or ""), keywords=list(b.keywords),
         language=b.language, footer_text=fill_placeholders(style.footer.text, values),
         contacts=compact_contacts(feedback), classification=b.classification,
-        running_head=head)
+        running_head=head, body_columns=columns)
+
+
+def standard_flow(loaded: LoadedBriefing, theme: Theme, root: Node, meta: str,
+                  feedback: Feedback | None) -> list[Flowable]:
+    """Masthead, summary, sections, questions and action plan, then the feedback panel."""
+    b, style = loaded.briefing, loaded.style
+    composer = BlockComposer(theme, loaded.path.parent)
+    flow: list[Flowable] = [Masthead(theme, root, title=b.title, subtitle=b.subtitle,
+                                     kind=b.kind, meta=meta,
+                                     organisation=style.organisation)]
+    if b.summary:
+        flow.append(Para(composer.text(b.summary), theme.lead, root.add("P")))
+    for section in b.sections:
+        flow.extend(compose_section(composer, section, root))
+    if b.questions:
+        flow.extend(question_flowables(composer, list(b.questions), root))
+    if b.action_plan:
+        flow.extend(action_plan_flowables(composer, root))
+    if feedback is not None:
+        flow.extend(feedback_panel(composer, feedback, root))
+    return flow
 
 
 def compose_section(composer: BlockComposer, section: Section, root: Node) -> list[Flowable]:

@@ -44,8 +44,14 @@ class Palette:
 class Theme:
     """Colours, fonts, paragraph styles and spacing for one style."""
 
-    def __init__(self, style: Style):
+    MIN_FIT_SIZE = 8.0
+    """The smallest body size panel text may shrink to (legibility on paper)."""
+    FIT_STEP = 0.25
+    """How much panel text shrinks at each fitting step, in points."""
+
+    def __init__(self, style: Style, landscape: bool = False):
         self.style = style
+        self.landscape = landscape
         convert = to_gray if style.grayscale else (lambda c: c)
         c = style.colours
         self.colours = Palette(*(convert(HexColor(v)) for v in (
@@ -53,6 +59,8 @@ class Theme:
         self.body_family: Family = register_family(style.family("body"))
         self.heading_family: Family = register_family(style.family("heading"))
         self.page_width, self.page_height = style.page_size
+        if landscape:
+            self.page_width, self.page_height = self.page_height, self.page_width
         m = style.page.margins
         self.margin_top, self.margin_bottom = m.top, m.bottom
         self.margin_left, self.margin_right = m.left, m.right
@@ -145,7 +153,8 @@ class Theme:
 
     @cached_property
     def note(self) -> ParagraphStyle:
-        return self._para("note", size=self.style.sizes.body * 0.95, spaceBefore=1)
+        return self._para("note", size=max(self.style.sizes.body * 0.95, self.style.sizes.small),
+                          spaceBefore=1)
 
     @cached_property
     def panel_title(self) -> ParagraphStyle:
@@ -181,6 +190,75 @@ class Theme:
     def marking(self) -> ParagraphStyle:
         return self._para("marking", size=self.style.sizes.small, bold=True,
                           colour=self.colours.text)
+
+    # --- the seven-minute page and the worksheet (questions, action plan) ---------------
+
+    def at_body_size(self, size: float) -> Theme:
+        """This theme with body text at ``size`` (small text never larger, never below
+        the legible minimum): used to shrink a panel's text until it fits."""
+        sizes = self.style.sizes
+        small = max(min(sizes.small, size), self.MIN_FIT_SIZE)
+        style = self.style.model_copy(update={"sizes": sizes.model_copy(
+            update={"body": size, "small": small})})
+        return Theme(style, landscape=self.landscape)
+
+    @property
+    def gutter(self) -> float:
+        """Space between panels and between columns."""
+        return self.panel_padding
+
+    @property
+    def column_gap(self) -> float:
+        """Space between the columns of a two-column page."""
+        return self.gutter * 2
+
+    @property
+    def panel_radius(self) -> float:
+        return self.panel_padding * 0.7
+
+    @property
+    def badge_diameter(self) -> float:
+        """The coloured disc that carries a panel's number."""
+        return self.style.sizes.heading * 2.0
+
+    @cached_property
+    def numeral(self) -> ParagraphStyle:
+        return self._para("numeral", size=self.style.sizes.heading * 1.25,
+                          family=self.heading_family, bold=True,
+                          colour=self.colours.on_primary, leading=1.0)
+
+    @cached_property
+    def panel_heading(self) -> ParagraphStyle:
+        return self._para("panel-heading", size=self.style.sizes.heading * 0.9,
+                          family=self.heading_family, bold=True, colour=self.colours.primary,
+                          leading=1.15)
+
+    def title_at(self, size: float) -> ParagraphStyle:
+        """The title style at another size (a long title shrinks to fit its panel)."""
+        return ParagraphStyle(f"title-{size}", parent=self.title, fontSize=size,
+                              leading=size * 1.12)
+
+    @property
+    def writing_space(self) -> float:
+        """The distance between ruled lines to write on (about 8 mm at 10.5 pt)."""
+        return self.style.sizes.body * 2.2
+
+    @cached_property
+    def question(self) -> ParagraphStyle:
+        return self._para("question", size=self.style.sizes.body * 1.05, bold=True,
+                          family=self.heading_family, colour=self.colours.primary,
+                          leading=1.3)
+
+    @cached_property
+    def table_head(self) -> ParagraphStyle:
+        return self._para("th", size=self.style.sizes.body, bold=True,
+                          family=self.heading_family, colour=self.colours.on_primary,
+                          leading=1.2)
+
+    @cached_property
+    def intro(self) -> ParagraphStyle:
+        return self._para("intro", size=self.style.sizes.body, colour=self.colours.muted,
+                          spaceAfter=self.gap)
 
     def link_colour(self, on_panel: bool = False) -> Color:
         """Links are set in the primary colour (underlined in the markup)."""

@@ -64,6 +64,7 @@ def load_briefing(path: Path, style_override: str | None = None,
     images: dict[str, Path] = {}
     if briefing is not None:
         images = _check_images(source, briefing, path, problems)
+        problems.extend(_check_layout(source, briefing))
     if problems or briefing is None or style is None:
         raise InputError(problems)
     return LoadedBriefing(path, source, briefing, style, style_files, images)
@@ -87,6 +88,22 @@ def load_style(name: str, near: Path, asked_at: tuple[str, int, int] | None = No
     """Resolve a style name to a validated Style and its chain of files."""
     merged, chain = load_style_chain(name, near, asked_at=asked_at)
     return to_model(merged, Style), chain
+
+
+SEVEN_MINUTE_PANELS = 7
+
+
+def _check_layout(source: Source, briefing: Briefing) -> list[Problem]:
+    """A seven-minute briefing has exactly seven sections, one per numbered panel."""
+    count = len(briefing.sections)
+    if briefing.layout != "seven-minute" or count == SEVEN_MINUTE_PANELS:
+        return []
+    change = (f"add {SEVEN_MINUTE_PANELS - count}" if count < SEVEN_MINUTE_PANELS
+              else f"merge or remove {count - SEVEN_MINUTE_PANELS}")
+    return [source.problem(("sections",), (
+        f"layout: seven-minute needs exactly {SEVEN_MINUTE_PANELS} sections, one per "
+        f"numbered panel, but this briefing has {count}; {change}, or use layout: standard"),
+        key=True)]
 
 
 def _check_images(source: Source, briefing: Briefing, path: Path, problems: list[Problem]

@@ -81,11 +81,8 @@ def render(composed: ComposedDocument, marker: NullMarker = NULL_MARKER) -> Rend
     first = Frame(t.margin_left, t.margin_bottom, t.frame_width,
                   t.page_height - t.margin_bottom, id="first", leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)
-    body = Frame(t.margin_left, t.margin_bottom, t.frame_width,
-                 t.page_height - t.margin_top - t.margin_bottom, id="body", leftPadding=0,
-                 rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("first", [first], onPage=_first_page),
-                          PageTemplate("body", [body])])
+                          PageTemplate("body", _body_frames(composed))])
     flowables = [NextPageTemplate("body"), *composed.flowables]
 
     def make_canvas(*args: Any, **kw: Any) -> _DeferredCanvas:
@@ -93,6 +90,19 @@ def render(composed: ComposedDocument, marker: NullMarker = NULL_MARKER) -> Rend
 
     doc.build(flowables, canvasmaker=make_canvas)
     return RenderedDocument(buffer.getvalue(), doc.page, composed)
+
+
+def _body_frames(composed: ComposedDocument) -> list[Frame]:
+    """The frames of pages after the first: one column, or ``body_columns`` side by side.
+    (The page size, portrait or landscape, comes from the theme.)"""
+    t = composed.theme
+    columns = max(composed.body_columns, 1)
+    gap = t.column_gap if columns > 1 else 0
+    width = (t.frame_width - gap * (columns - 1)) / columns
+    return [Frame(t.margin_left + i * (width + gap), t.margin_bottom, width,
+                  t.page_height - t.margin_top - t.margin_bottom,
+                  id="body" if columns == 1 else f"body{i + 1}", leftPadding=0,
+                  rightPadding=0, topPadding=0, bottomPadding=0) for i in range(columns)]
 
 
 def _first_page(canv: Canvas, doc: BaseDocTemplate) -> None:

@@ -1,0 +1,524 @@
+"""The 7-minute briefing: seven numbered panels around a title panel on one A4 landscape
+page, then a worksheet page (reflective questions, action plan, feedback).
+
+The page is a grid of three columns: panels 1–3 down the left, the title panel with
+panel 4 beneath it in the centre, panels 5–7 down the right. All panel text is set at
+one size: the body size if everything fits, otherwise the largest size, in steps of
+``Theme.FIT_STEP`` and never below ``Theme.MIN_FIT_SIZE``, at which every panel fits.
+Spare height is shared out so that rows line up across the page. Panels are drawn in
+number order, so the reading order (and the structure tree) runs title, 1 … 7.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import ActionFlowable, Flowable, PageBreak
+
+from briefpdf.compose.blocks import BlockComposer
+from briefpdf.compose.feedback import feedback_panel
+from briefpdf.compose.flowables import Heading, Para, Stack
+from briefpdf.compose.markup import inline, plain
+from briefpdf.compose.masthead import logo_figures
+from briefpdf.compose.questions import (
+    ACTION_PLAN_INTRO,
+    DEFAULT_QUESTIONS,
+    action_plan_flowables,
+    question_flowables,
+)
+from briefpdf.compose.semantics import Node, marker_of
+from briefpdf.compose.theme import Theme
+from briefpdf.errors import InputError, Problem
+from briefpdf.model.briefing import Feedback, Section
+from briefpdf.model.document import LoadedBriefing
+from briefpdf.model.inline import plain_text
+
+PANELS = 7
+SIDE_COLUMNS = ((0, 1, 2), (4, 5, 6))
+"""Section indexes down the left and the right column; section 3 sits under the title."""
+CENTRE = 3
+BODY_COLUMNS = 2
+"""Page two (and any later page) is set in two columns."""
+_TALL = 1e6
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in page coordinates (points, origin bottom left)."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def top(self) -> float:
+        return self.y + self.height
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+
+def page_area(theme: Theme) -> Box:
+    """The part of the landscape page inside the style's margins."""
+    return Box(theme.margin_left, theme.margin_bottom, theme.frame_width,
+               theme.page_height - theme.margin_top - theme.margin_bottom)
+
+
+def column_boxes(theme: Theme) -> list[Box]:
+    """The three equal columns of the panel grid, left to right."""
+    area, gap = page_area(theme), theme.gutter
+    width = (area.width - 2 * gap) / 3
+    return [Box(area.x + i * (width + gap), area.y, width, area.height) for i in range(3)]
+
+
+# --- panels --------------------------------------------------------------------------------
+
+
+class Panel:
+    """One numbered section composed at one text size, not yet attached to the tree."""
+
+    def __init__(self, number: int, section: Section, base: Theme, composer: BlockComposer):
+        self.number, self.section, self.t = number, section, base
+        self.node = Node("Sect")
+        self.heading_node = self.node.add("H2")
+        self.heading = Heading(composer.text(section.heading), base.panel_heading,
+                               self.heading_node,
+                               outline=f"{number}. {plain_text(section.heading)}")
+        items: list[Flowable] = []
+        for block in section.content:
+            items.extend(composer.block(block, self.node))
+        if section.links:
+            items.extend(composer.link_list(section.links, self.node))
+        self.content = Stack(items)
+        self.leading = composer.t.body.leading
+        self._header = self._heading_h = self._content_h = 0.0
+
+    def measure(self, width: float) -> float:
+        """The height this panel needs at ``width`` (padding included)."""
+        t = self.t
+        inner = width - 2 * t.panel_padding
+        diameter = t.badge_diameter
+        self._heading_h = self.heading.wrap(inner - diameter - t.gap, _TALL)[1]
+        self._header = max(diameter, self._heading_h)
+        self._content_h = self.content.wrap(inner, _TALL)[1] if self.content.items else 0.0
+        gap = t.gap if self.content.items else 0.0
+        return 2 * t.panel_padding + self._header + gap + self._content_h
+
+    def draw(self, canv: Any, box: Box) -> None:
+        t = self.t
+        pad, diameter = t.panel_padding, t.badge_diameter
+        top = box.top - pad
+        with marker_of(canv).artifact(canv):
+            canv.saveState()
+            canv.setFillColor(t.colours.panel)
+            canv.roundRect(box.x, box.y, box.width, box.height, t.panel_radius, stroke=0,
+                           fill=1)
+            canv.setFillColor(t.colours.accent)
+            canv.circle(box.x + pad + diameter / 2, top - diameter / 2, diameter / 2,
+                        stroke=0, fill=1)
+            canv.restoreState()
+        numeral = t.numeral
+        with marker_of(canv).content(canv, self.heading_node):
+            canv.saveState()
+            canv.setFillColor(numeral.textColor)
+            canv.setFont(numeral.fontName, numeral.fontSize)
+            canv.drawCentredString(box.x + pad + diameter / 2,
+                                   top - diameter / 2 - numeral.fontSize * 0.35,
+                                   str(self.number))
+            canv.restoreState()
+        heading_top = top - max((diameter - self._heading_h) / 2, 0)
+        self.heading.drawOn(canv, box.x + pad + diameter + t.gap, heading_top - self._heading_h)
+        if self.content.items:
+            content_top = top - self._header - t.gap
+            self.content.drawOn(canv, box.x + pad, content_top - self._content_h)
+
+    def words(self) -> int:
+        """How many words the section's text holds (for the 'cut about N words' hint)."""
+        def text_of(value: Any) -> str:
+            if isinstance(value, str):
+                return "" if value.startswith(("http://", "https://")) else value
+            if isinstance(value, dict):
+                return " ".join(text_of(v) for k, v in value.items() if k != "url")
+            if isinstance(value, list):
+                return " ".join(text_of(v) for v in value)
+            return ""
+
+        dumped = self.section.model_dump()
+        return len(text_of([dumped["content"], dumped["links"]]).split())
+
+
+# --- the title panel -----------------------------------------------------------------------
+
+
+class TitlePanel:
+    """The centre panel: logos (or the organisation) on white, then a colour block with
+    the kind badge, title, subtitle and date."""
+
+    def __init__(self, theme: Theme, root: Node, *, title: str, subtitle: str | None,
+                 kind: str | None, meta: str, organisation: str | None):
+        t = self.t = theme
+        header = root.add("Div")
+        self.logos = logo_figures(t.style.logos, header)
+        self.organisation = Para(plain(organisation), t.organisation, header.add("P")) \
+            if organisation and not self.logos else None
+        self.badge = Para(plain(kind), t.badge, root.add("P")) if kind else None
+        self.badge_width = stringWidth(kind, t.badge.fontName, t.badge.fontSize) if kind \
+            else 0.0
+        self.title_node = root.add("H1")
+        self.title_text = inline(title)
+        self.subtitle = Para(inline(subtitle), t.subtitle, root.add("P")) if subtitle else None
+        self.meta = Para(plain(meta), t.masthead_meta, root.add("P")) if meta else None
+        self.title = Para(self.title_text, t.title, self.title_node)
+        self._parts: list[tuple[Flowable, float]] = []
+        self._badge_size = (0.0, 0.0)
+
+    def title_sizes(self) -> list[float]:
+        """The title size, then smaller in whole points down to 70 % of it."""
+        size = self.t.style.sizes.title
+        floor = max(size * 0.7, self.t.style.sizes.heading)
+        return [size - step for step in range(int(size - floor) + 1)]
+
+    # logos strip ----------------------------------------------------------------------
+
+    def strip_height(self, width: float) -> float:
+        """Height of the logo strip above the colour block (0 when there is nothing)."""
+        if self.logos:
+            total = sum(f.drawWidth for f in self.logos) + self.t.gap * (len(self.logos) - 1)
+            scale = min(1.0, width / total)
+            return max(f.drawHeight for f in self.logos) * scale
+        if self.organisation:
+            return self.organisation.wrap(width, _TALL)[1]
+        return 0.0
+
+    def _draw_strip(self, canv: Any, box: Box) -> None:
+        if self.organisation:
+            height = self.organisation.wrap(box.width, _TALL)[1]
+            self.organisation.drawOn(canv, box.x, box.top - height)
+            return
+        gap = self.t.gap * 1.5
+        total = sum(f.drawWidth for f in self.logos) + gap * (len(self.logos) - 1)
+        scale = min(1.0, box.width / total)
+        x = box.x + (box.width - total * scale) / 2
+        for figure in self.logos:
+            figure.drawWidth, figure.drawHeight = figure.drawWidth * scale, \
+                figure.drawHeight * scale
+            figure.drawOn(canv, x, box.top - figure.drawHeight)
+            x += figure.drawWidth + gap * scale
+
+    # colour block ---------------------------------------------------------------------
+
+    def measure(self, width: float, title_size: float) -> float:
+        """The height the colour block needs at ``width`` with the title at ``title_size``."""
+        t = self.t
+        inner = width - 2 * self._pad
+        self.title = Para(self.title_text, t.title_at(title_size), self.title_node)
+        self._parts = [(part, part.wrap(inner, _TALL)[1])
+                       for part in (self.title, self.subtitle, self.meta) if part is not None]
+        height = sum(h + (p.getSpaceBefore() if i else 0) for i, (p, h) in
+                     enumerate(self._parts))
+        if self.badge:
+            badge_w = min(self.badge_width + 1, inner - 2 * self._badge_pad[0])
+            self._badge_size = (badge_w, self.badge.wrap(badge_w, _TALL)[1])
+            height += self._badge_size[1] + 2 * self._badge_pad[1] + t.gap
+        return height + 2 * self._pad
+
+    @property
+    def _pad(self) -> float:
+        return self.t.panel_padding * 1.5
+
+    @property
+    def _badge_pad(self) -> tuple[float, float]:
+        small = self.t.style.sizes.small
+        return small * 0.9, small * 0.5
+
+    def draw(self, canv: Any, strip: Box, block: Box) -> None:
+        t = self.t
+        self._draw_strip(canv, strip)
+        with marker_of(canv).artifact(canv):
+            canv.saveState()
+            canv.setFillColor(t.colours.primary)
+            canv.roundRect(block.x, block.y, block.width, block.height, t.panel_radius,
+                           stroke=0, fill=1)
+            canv.restoreState()
+        need = self.measure(block.width, self.title.style.fontSize)
+        cursor = block.top - self._pad - (block.height - need) / 2
+        x = block.x + self._pad
+        if self.badge:
+            (width, height), (pad_x, pad_y) = self._badge_size, self._badge_pad
+            with marker_of(canv).artifact(canv):
+                canv.saveState()
+                canv.setFillColor(t.colours.accent)
+                canv.roundRect(x, cursor - height - 2 * pad_y, width + 2 * pad_x,
+                               height + 2 * pad_y, radius=(height + 2 * pad_y) / 2,
+                               stroke=0, fill=1)
+                canv.restoreState()
+            self.badge.drawOn(canv, x + pad_x, cursor - pad_y - height)
+            cursor -= height + 2 * pad_y + t.gap
+        for index, (part, height) in enumerate(self._parts):
+            cursor -= (part.getSpaceBefore() if index else 0) + height
+            part.drawOn(canv, x, cursor)
+
+
+# --- fitting -------------------------------------------------------------------------------
+
+
+@dataclass
+class Arrangement:
+    """Where everything goes: a box per panel number, the logo strip and the title block."""
+
+    panels: dict[int, Box]
+    strip: Box
+    title: Box
+
+
+def _spread(needs: list[float], height: float, gap: float) -> list[float] | None:
+    """Heights for panels stacked in ``height``: each its need plus an equal share of
+    what is left; None when they do not fit."""
+    spare = height - sum(needs) - gap * (len(needs) - 1)
+    if spare < 0:
+        return None
+    return [need + spare / len(needs) for need in needs]
+
+
+def _stack(column: Box, heights: list[float], gap: float) -> list[Box]:
+    boxes, top = [], column.top
+    for height in heights:
+        boxes.append(Box(column.x, top - height, column.width, height))
+        top -= height + gap
+    return boxes
+
+
+def arrange(theme: Theme, needs: list[float], title_need: float, strip: float
+            ) -> Arrangement | None:
+    """Lay the panels out in the three columns, or None if they do not fit."""
+    left, centre, right = column_boxes(theme)
+    gap = theme.gutter
+    left_needs = [needs[i] for i in SIDE_COLUMNS[0]]
+    right_needs = [needs[i] for i in SIDE_COLUMNS[1]]
+    row_needs = [max(a, b) for a, b in zip(left_needs, right_needs, strict=True)]
+    rows = _spread(row_needs, left.height, gap)
+    if rows is not None:
+        left_heights = right_heights = rows
+    else:
+        left_heights = _spread(left_needs, left.height, gap)
+        right_heights = _spread(right_needs, right.height, gap)
+        if left_heights is None or right_heights is None:
+            return None
+    boxes: dict[int, Box] = {}
+    for indexes, column, heights in ((SIDE_COLUMNS[0], left, left_heights),
+                                     (SIDE_COLUMNS[1], right, right_heights)):
+        for index, box in zip(indexes, _stack(column, heights, gap), strict=True):
+            boxes[index + 1] = box
+    below_strip = centre.height - (strip + gap if strip else 0)
+    centre_height = _centre_panel_height(needs[CENTRE], title_need, below_strip, gap,
+                                         left_heights)
+    if centre_height is None:
+        return None
+    boxes[CENTRE + 1] = Box(centre.x, centre.y, centre.width, centre_height)
+    strip_box = Box(centre.x, centre.top - strip, centre.width, strip)
+    title_top = centre.top - (strip + gap if strip else 0)
+    title_box = Box(centre.x, centre.y + centre_height + gap, centre.width,
+                    title_top - (centre.y + centre_height + gap))
+    return Arrangement(boxes, strip_box, title_box)
+
+
+def _centre_panel_height(need: float, title_need: float, room: float, gap: float,
+                         left: list[float]) -> float | None:
+    """Panel 4's height: lined up with the top of panel 3 or panel 2 when it fits,
+    keeping the title block and panel 4 as evenly roomy as possible."""
+    if title_need + gap + need > room:
+        return None
+    aligned = [left[2], left[1] + gap + left[2]]
+    fitting = [h for h in aligned if h >= need and room - gap - h >= title_need]
+    if fitting:
+        return max(fitting, key=lambda h: min(h - need, room - gap - h - title_need))
+    return need + (room - gap - title_need - need) / 2
+
+
+def _sizes(theme: Theme) -> list[float]:
+    """Body size, then smaller in FIT_STEP steps down to MIN_FIT_SIZE."""
+    body, low, step = theme.style.sizes.body, theme.MIN_FIT_SIZE, theme.FIT_STEP
+    if body <= low:
+        return [body]
+    count = int(math.floor((body - low) / step + 1e-9))
+    sizes = [body - i * step for i in range(count + 1)]
+    return sizes if sizes[-1] <= low + 1e-9 else [*sizes, low]
+
+
+class SevenMinuteFitter:
+    """Finds the largest text size at which all seven panels fit around the title."""
+
+    def __init__(self, loaded: LoadedBriefing, theme: Theme, title: TitlePanel):
+        self.loaded, self.t, self.title = loaded, theme, title
+        self.width = column_boxes(theme)[0].width
+        self.strip = title.strip_height(self.width)
+
+    def panels_at(self, size: float) -> list[Panel]:
+        text = self.t.at_body_size(size)
+        text.frame_width = self.width - 2 * self.t.panel_padding  # images fit the panel
+        composer = BlockComposer(text, self.loaded.path.parent)
+        return [Panel(i + 1, s, self.t, composer)
+                for i, s in enumerate(self.loaded.briefing.sections)]
+
+    def fit(self) -> tuple[list[Panel], Arrangement]:
+        """The panels and their boxes; InputError naming the panels that cannot fit."""
+        for size in _sizes(self.t):
+            panels = self.panels_at(size)
+            needs = [panel.measure(self.width) for panel in panels]
+            for title_size in self.title.title_sizes():
+                title_need = self.title.measure(self.width, title_size)
+                found = arrange(self.t, needs, title_need, self.strip)
+                if found is not None:
+                    return panels, found
+        raise InputError(self._overflow(panels, needs, title_need))
+
+    def _overflow(self, panels: list[Panel], needs: list[float], title_need: float
+                  ) -> list[Problem]:
+        """One problem per column that overflows, at its longest panel's heading."""
+        t, gap = self.t, self.t.gutter
+        height = column_boxes(t)[0].height
+        columns = [(SIDE_COLUMNS[0], height), (SIDE_COLUMNS[1], height),
+                   ((CENTRE,), height - title_need - gap - (self.strip + gap if self.strip
+                                                             else 0))]
+        problems = []
+        for indexes, room in columns:
+            excess = sum(needs[i] for i in indexes) + gap * (len(indexes) - 1) - room
+            if excess <= 0:
+                continue
+            worst = max(indexes, key=lambda i: needs[i])
+            problems.append(self._problem(panels[worst], indexes, excess))
+        return problems or [self.loaded.source.problem(("sections",), (
+            "the seven panels do not fit on one page even at "
+            f"{t.MIN_FIT_SIZE:g} pt; cut some words, or use layout: standard"), key=True)]
+
+    def _problem(self, panel: Panel, column: tuple[int, ...], excess: float) -> Problem:
+        mm = excess * 25.4 / 72
+        lines = max(1, math.ceil(excess / panel.leading))
+        words = max(1, math.ceil(panel.words() * excess / max(panel._content_h, 1.0)))
+        others = [str(i + 1) for i in column if i + 1 != panel.number]
+        where = f" (or from panels {' and '.join(others)} in the same column)" if others else ""
+        heading = plain_text(self.loaded.briefing.sections[panel.number - 1].heading)
+        message = (f"panel {panel.number} '{heading}' does not fit on the seven-minute page, "
+                   f"even with its text at {self.t.MIN_FIT_SIZE:g} pt: it overflows by "
+                   f"{mm:.0f} mm (about {lines} line{'s' if lines != 1 else ''}); cut about "
+                   f"{words} words from this section{where}, or use layout: standard")
+        return self.loaded.source.problem(("sections", panel.number - 1, "heading"), message)
+
+
+# --- the page ------------------------------------------------------------------------------
+
+
+class SevenMinutePage(Flowable):
+    """Page one: the title panel and seven panels, drawn at fixed page positions."""
+
+    def __init__(self, title: TitlePanel, panels: list[Panel], arrangement: Arrangement):
+        super().__init__()
+        self.title_panel, self.panels, self.arrangement = title, panels, arrangement
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width, self.height = availWidth, max(availHeight - 1, 0)
+        return self.width, self.height
+
+    def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+        a = self.arrangement
+        self.title_panel.draw(canv, a.strip, a.title)
+        for panel in self.panels:
+            panel.measure(a.panels[panel.number].width)
+            panel.draw(canv, a.panels[panel.number])
+
+
+class NextColumn(ActionFlowable):
+    """Move on to the next column, unless already in the last column of the page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    def apply(self, doc: Any) -> None:
+        frames = doc.pageTemplate.frames
+        if doc.frame is not frames[-1]:
+            doc.handle_frameEnd()
+
+
+def _adopt(parent: Node, nodes: list[Node]) -> None:
+    for node in nodes:
+        node.parent = parent
+        parent.children.append(node)
+
+
+def seven_minute_flow(loaded: LoadedBriefing, theme: Theme, root: Node, meta: str,
+                      feedback: Feedback | None) -> list[Flowable]:
+    """The flowables of a seven-minute briefing: the panel page, then the worksheet."""
+    b, style = loaded.briefing, loaded.style
+    title = TitlePanel(theme, root, title=b.title, subtitle=b.subtitle, kind=b.kind, meta=meta,
+                       organisation=style.organisation)
+    panels, arrangement = SevenMinuteFitter(loaded, theme, title).fit()
+    _adopt(root, [panel.node for panel in panels])
+    flow: list[Flowable] = [SevenMinutePage(title, panels, arrangement)]
+    worksheet = worksheet_flow(loaded, theme, root, feedback)
+    return [*flow, PageBreak(), *worksheet] if worksheet else flow
+
+
+def worksheet_flow(loaded: LoadedBriefing, theme: Theme, root: Node,
+                   feedback: Feedback | None) -> list[Flowable]:
+    """Page two in two columns: questions on the left; action plan and feedback on the
+    right. Ruled lines and rows are sized to fill the columns."""
+    b = loaded.briefing
+    composer = BlockComposer(theme, loaded.path.parent)
+    width, height = body_column_size(theme)
+    questions = list(DEFAULT_QUESTIONS) if b.questions is None else list(b.questions)
+    flow: list[Flowable] = []
+    if questions:
+        lines = _lines_to_fill(composer, questions, width, height)
+        flow.extend(question_flowables(composer, questions, root, lines))
+    scratch = Node("Div")
+    closing = feedback_panel(composer, feedback, scratch) if feedback is not None else []
+    if b.action_plan:
+        if flow:
+            flow.append(NextColumn())
+        rows = _rows_to_fill(composer, closing, width, height)
+        flow.extend(action_plan_flowables(composer, root, rows))
+    elif flow and closing:
+        flow.append(NextColumn())
+    _adopt(root, scratch.children)
+    return flow + closing
+
+
+def body_column_size(theme: Theme) -> tuple[float, float]:
+    """Width and height of one column on the worksheet pages."""
+    width = (theme.frame_width - (BODY_COLUMNS - 1) * theme.column_gap) / BODY_COLUMNS
+    return width, theme.page_height - theme.margin_top - theme.margin_bottom
+
+
+def _height(flowable: Flowable, width: float) -> float:
+    return flowable.wrap(width, _TALL)[1]
+
+
+def _lines_to_fill(composer: BlockComposer, questions: list[str], width: float,
+                   height: float) -> int:
+    """As many ruled lines per question as fill the column (between 2 and 10)."""
+    t = composer.t
+    used = _height(Para(plain("Q"), t.heading), width) + t.heading.spaceAfter
+    for question in questions:
+        used += _height(Para(composer.text(question), t.question), width - t.indent)
+        used += t.gap * 1.6
+    lines = int((height - used) / (t.writing_space * len(questions)))
+    return max(2, min(lines, 10))
+
+
+def _rows_to_fill(composer: BlockComposer, closing: list[Flowable], width: float,
+                  height: float) -> int:
+    """As many action-plan rows as fit above the feedback panel (between 3 and 10)."""
+    t = composer.t
+    used = _height(Para(plain("Q"), t.heading), width) + t.heading.spaceAfter
+    used += _height(Para(plain(ACTION_PLAN_INTRO), t.intro), width)
+    used += t.intro.spaceAfter + _height(Para(plain("By when"), t.table_head), width) \
+        + 2 * t.gap * 0.8
+    for item in closing:
+        used += _height(item, width) + item.getSpaceBefore() + t.gap
+    rows = int((height - used) / (t.writing_space * 1.5))
+    return max(3, min(rows, 10))
