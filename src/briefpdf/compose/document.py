@@ -110,7 +110,8 @@ def standard_flow(loaded: LoadedBriefing, theme: Theme, root: Node, meta: str,
     composer = BlockComposer(theme, loaded.path.parent)
     flow: list[Flowable] = [Masthead(theme, root, title=b.title, subtitle=b.subtitle,
                                      kind=b.kind, meta=meta,
-                                     organisation=style.organisation)]
+                                     organisation=style.organisation,
+                                     marked=bool(b.classification))]
     if b.summary:
         flow.append(Para(composer.text(b.summary), theme.lead, root.add("P")))
     for section in b.sections:

@@ -30,13 +30,15 @@ class Masthead(Flowable):
     """Drawn at the very top of page one; it bleeds to the page edges."""
 
     def __init__(self, theme: Theme, root: Node, *, title: str, subtitle: str | None,
-                 kind: str | None, meta: str, organisation: str | None):
+                 kind: str | None, meta: str, organisation: str | None,
+                 marked: bool = False):
         super().__init__()
         self.theme = theme
         t = theme
         header = root.add("Div")
         self.organisation = Para(plain(organisation), t.organisation, header.add("P")) \
-            if organisation and not t.style.logos else None
+            if organisation and len(t.style.logos) != 1 else None
+        # one logo is the organisation's own wordmark; partner logos need the name beside them
         self.logos = logo_figures(t.style.logos, header)
         self.badge = Para(plain(kind), t.badge, root.add("P")) if kind else None
         self.title = Para(inline(title), t.title, root.add("H1"))
@@ -45,6 +47,8 @@ class Masthead(Flowable):
         self.pad = 7 * mm
         self.logo_gap = 6 * mm
         self.stripe = 1.6 * mm
+        # a protective marking is printed at the top edge: keep the logos clear of it
+        self.top_clearance = t.style.sizes.small * 1.6 if marked else 0.0
 
     # geometry ---------------------------------------------------------------------------
 
@@ -52,7 +56,8 @@ class Masthead(Flowable):
         tallest = max((f.drawHeight for f in self.logos), default=0)
         if self.organisation:
             tallest = max(tallest, self._org_height)
-        return tallest + 2 * self.pad if tallest else self.pad
+        strip = tallest + 2 * self.pad if tallest else self.pad
+        return strip + self.top_clearance
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         t = self.theme
@@ -95,12 +100,13 @@ class Masthead(Flowable):
             canv.setFillColor(t.colours.accent)
             canv.rect(0, band_bottom - self.stripe, t.page_width, self.stripe, stroke=0, fill=1)
             canv.restoreState()
+        middle = top - self.top_clearance - (strip - self.top_clearance) / 2
         if self.organisation:
-            self.organisation.drawOn(canv, x, top - strip / 2 - self._org_height / 2)
+            self.organisation.drawOn(canv, x, middle - self._org_height / 2)
         right = x + self.width
         for figure in reversed(self.logos):
             right -= figure.drawWidth
-            figure.drawOn(canv, right, top - strip / 2 - figure.drawHeight / 2)
+            figure.drawOn(canv, right, middle - figure.drawHeight / 2)
             right -= self.logo_gap
         cursor = band_top - self.pad * 1.2
         if self.badge:
