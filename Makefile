@@ -20,7 +20,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests benchmarks tools
 
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 clean:
 	rm -rf $(VENV) out
