@@ -303,3 +303,12 @@ def test_questions_and_action_plan_in_the_standard_layout(project) -> None:
                                      "What did you learn?", "What will you do next?",
                                      "Team action plan", "By when", "Done", "Tell us")]
     assert order == sorted(order)
+
+
+def test_bookmarks_run_1_to_7_then_the_worksheet(sample_pdf: Path, sample: dict) -> None:
+    outline = [item.title for item in pypdf.PdfReader(str(sample_pdf)).outline
+               if not isinstance(item, list)]
+    panels = [f"{n}. {plain(s['heading'])}" for n, s in enumerate(sample["sections"], start=1)]
+    assert outline[:7] == panels
+    assert outline[7:10] == ["Questions for reflection", "Team action plan",
+                             sample["feedback"]["heading"]]

@@ -12,7 +12,7 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from briefpdf.compose.blocks import BlockComposer
-from briefpdf.compose.flowables import Gap, Heading, ListItem, Para, Stack
+from briefpdf.compose.flowables import Gap, Heading, ListItem, Para, Rule, Stack
 from briefpdf.compose.markup import plain
 from briefpdf.compose.semantics import Node, marker_of
 
@@ -110,8 +110,7 @@ def question_flowables(composer: BlockComposer, questions: list[str], parent: No
     """A heading, then each question numbered with ``lines`` ruled lines beneath it."""
     t = composer.t
     sect = parent.add("Sect")
-    flow: list[Flowable] = [Heading(plain(QUESTIONS_HEADING), t.heading, sect.add("H2"),
-                                    outline=QUESTIONS_HEADING)]
+    flow: list[Flowable] = [*_heading(composer, QUESTIONS_HEADING, sect)]
     numbered = sect.add("L", attrs={"ListNumbering": "Decimal"})
     for number, question in enumerate(questions, start=1):
         item = numbered.add("LI")
@@ -128,10 +127,18 @@ def action_plan_flowables(composer: BlockComposer, parent: Node,
     """A heading, one line of instructions and the empty action-plan table."""
     t = composer.t
     sect = parent.add("Sect")
-    heading = Heading(plain(ACTION_PLAN_HEADING), t.heading, sect.add("H2"),
-                      outline=ACTION_PLAN_HEADING)
+    heading = _heading(composer, ACTION_PLAN_HEADING, sect)
     intro = Para(plain(ACTION_PLAN_INTRO), t.intro, sect.add("P"))
-    return [KeepTogether([heading, intro, action_plan_table(composer, sect, rows)])]
+    return [KeepTogether([*heading, intro, action_plan_table(composer, sect, rows)])]
+
+
+def _heading(composer: BlockComposer, text: str, sect: Node) -> list[Flowable]:
+    """The accent rule and bookmarked heading every section starts with."""
+    t = composer.t
+    heading = Heading(plain(text), t.heading, sect.add("H2"), outline=text)
+    heading.spaceBefore = 0
+    return [Rule(t.indent * 1.6, t.accent_bar * 0.7, t.colours.accent,
+                 space_before=t.heading.spaceBefore, space_after=t.gap * 0.6), heading]
 
 
 def action_plan_table(composer: BlockComposer, parent: Node, rows: int) -> Table:

@@ -64,9 +64,10 @@ class Box:
 
 
 def page_area(theme: Theme) -> Box:
-    """The part of the landscape page inside the style's margins."""
+    """The part of the landscape page inside the style's margins (the top one is
+    ``Theme.panel_page_top``: page one has no running head to make room for)."""
     return Box(theme.margin_left, theme.margin_bottom, theme.frame_width,
-               theme.page_height - theme.margin_top - theme.margin_bottom)
+               theme.page_height - theme.panel_page_top - theme.margin_bottom)
 
 
 def column_boxes(theme: Theme) -> list[Box]:
@@ -94,6 +95,7 @@ class Panel:
             items.extend(composer.block(block, self.node))
         if section.links:
             items.extend(composer.link_list(section.links, self.node))
+        items.extend(composer.link_notes(self.node))  # inline links' addresses, if asked
         self.content = Stack(items)
         self.leading = composer.t.body.leading
         self._header = self._heading_h = self._content_h = 0.0
@@ -160,7 +162,8 @@ class TitlePanel:
     the kind badge, title, subtitle and date."""
 
     def __init__(self, theme: Theme, root: Node, *, title: str, subtitle: str | None,
-                 kind: str | None, meta: str, organisation: str | None):
+                 kind: str | None, meta: str, organisation: str | None,
+                 summary: str | None = None):
         t = self.t = theme
         header = root.add("Div")
         self.logos = logo_figures(t.style.logos, header)
@@ -173,14 +176,17 @@ class TitlePanel:
         self.title_text = inline(title)
         self.subtitle = Para(inline(subtitle), t.subtitle, root.add("P")) if subtitle else None
         self.meta = Para(plain(meta), t.masthead_meta, root.add("P")) if meta else None
+        self.summary = Para(inline(summary), t.standfirst_on_primary, root.add("P")) \
+            if summary else None
         self.title = Para(self.title_text, t.title, self.title_node)
         self._parts: list[tuple[Flowable, float]] = []
         self._badge_size = (0.0, 0.0)
 
     def title_sizes(self) -> list[float]:
-        """The title size, then smaller in whole points down to 70 % of it."""
-        size = self.t.style.sizes.title
-        floor = max(size * 0.7, self.t.style.sizes.heading)
+        """The centre title size, then smaller in whole points down to 70 % of the
+        style's title size."""
+        size = self.t.centre_title_size
+        floor = max(self.t.style.sizes.title * 0.7, self.t.style.sizes.heading)
         return [size - step for step in range(int(size - floor) + 1)]
 
     # logos strip ----------------------------------------------------------------------
@@ -218,7 +224,8 @@ class TitlePanel:
         inner = width - 2 * self._pad
         self.title = Para(self.title_text, t.title_at(title_size), self.title_node)
         self._parts = [(part, part.wrap(inner, _TALL)[1])
-                       for part in (self.title, self.subtitle, self.meta) if part is not None]
+                       for part in (self.title, self.subtitle, self.meta, self.summary)
+                       if part is not None]
         height = sum(h + (p.getSpaceBefore() if i else 0) for i, (p, h) in
                      enumerate(self._parts))
         if self.badge:
@@ -350,6 +357,16 @@ def _sizes(theme: Theme) -> list[float]:
     return sizes if sizes[-1] <= low + 1e-9 else [*sizes, low]
 
 
+@dataclass
+class _Attempt:
+    """The panels composed at one size, what they need, and where they go (if they fit)."""
+
+    panels: list[Panel]
+    needs: list[float]
+    title_need: float
+    arrangement: Arrangement | None
+
+
 class SevenMinuteFitter:
     """Finds the largest text size at which all seven panels fit around the title."""
 
@@ -359,27 +376,54 @@ class SevenMinuteFitter:
         self.strip = title.strip_height(self.width)
 
     def panels_at(self, size: float) -> list[Panel]:
-        text = self.t.at_body_size(size)
+        """The seven panels composed with text at ``size``. QR codes beside link entries
+        are left to links that ask with ``qr: true``: the style's default is for pages
+        that flow, and the panel page has no room to spare."""
+        text = self.t.at_body_size(size, link_codes=False)
         text.frame_width = self.width - 2 * self.t.panel_padding  # images fit the panel
         composer = BlockComposer(text, self.loaded.path.parent)
         return [Panel(i + 1, s, self.t, composer)
                 for i, s in enumerate(self.loaded.briefing.sections)]
 
     def fit(self) -> tuple[list[Panel], Arrangement]:
-        """The panels and their boxes; InputError naming the panels that cannot fit."""
-        for size in _sizes(self.t):
-            panels = self.panels_at(size)
-            needs = [panel.measure(self.width) for panel in panels]
-            for title_size in self.title.title_sizes():
-                title_need = self.title.measure(self.width, title_size)
-                found = arrange(self.t, needs, title_need, self.strip)
-                if found is not None:
-                    return panels, found
-        raise InputError(self._overflow(panels, needs, title_need))
+        """The panels and their boxes at the largest size that fits (the body size, or
+        a smaller one found by bisection: smaller text never needs more room);
+        InputError naming the panels that cannot fit even at the smallest size."""
+        sizes = _sizes(self.t)
+        first = self._try(sizes[0])
+        if first.arrangement is not None or len(sizes) == 1:
+            return self._done(first)
+        last = self._try(sizes[-1])
+        if last.arrangement is None:
+            raise InputError(self._overflow(last))
+        fits, low, high = last, 0, len(sizes) - 1  # sizes[low] fails, sizes[high] fits
+        while high - low > 1:
+            middle = (low + high) // 2
+            attempt = self._try(sizes[middle])
+            if attempt.arrangement is not None:
+                high, fits = middle, attempt
+            else:
+                low = middle
+        return self._done(fits)
 
-    def _overflow(self, panels: list[Panel], needs: list[float], title_need: float
-                  ) -> list[Problem]:
+    def _try(self, size: float) -> _Attempt:
+        panels = self.panels_at(size)
+        needs = [panel.measure(self.width) for panel in panels]
+        for title_size in self.title.title_sizes():
+            title_need = self.title.measure(self.width, title_size)
+            found = arrange(self.t, needs, title_need, self.strip)
+            if found is not None:
+                return _Attempt(panels, needs, title_need, found)
+        return _Attempt(panels, needs, title_need, None)
+
+    def _done(self, attempt: _Attempt) -> tuple[list[Panel], Arrangement]:
+        if attempt.arrangement is None:
+            raise InputError(self._overflow(attempt))
+        return attempt.panels, attempt.arrangement
+
+    def _overflow(self, attempt: _Attempt) -> list[Problem]:
         """One problem per column that overflows, at its longest panel's heading."""
+        panels, needs, title_need = attempt.panels, attempt.needs, attempt.title_need
         t, gap = self.t, self.t.gutter
         height = column_boxes(t)[0].height
         columns = [(SIDE_COLUMNS[0], height), (SIDE_COLUMNS[1], height),
@@ -455,7 +499,7 @@ def seven_minute_flow(loaded: LoadedBriefing, theme: Theme, root: Node, meta: st
     """The flowables of a seven-minute briefing: the panel page, then the worksheet."""
     b, style = loaded.briefing, loaded.style
     title = TitlePanel(theme, root, title=b.title, subtitle=b.subtitle, kind=b.kind, meta=meta,
-                       organisation=style.organisation)
+                       organisation=style.organisation, summary=b.summary)
     panels, arrangement = SevenMinuteFitter(loaded, theme, title).fit()
     _adopt(root, [panel.node for panel in panels])
     flow: list[Flowable] = [SevenMinutePage(title, panels, arrangement)]
@@ -498,11 +542,17 @@ def _height(flowable: Flowable, width: float) -> float:
     return flowable.wrap(width, _TALL)[1]
 
 
+def _heading_height(t: Theme, width: float) -> float:
+    """A worksheet heading at the top of a column: accent rule, one line, space after."""
+    return t.accent_bar * 0.7 + t.gap * 0.6 + _height(Para(plain("Q"), t.heading), width) \
+        + t.heading.spaceAfter
+
+
 def _lines_to_fill(composer: BlockComposer, questions: list[str], width: float,
                    height: float) -> int:
     """As many ruled lines per question as fill the column (between 2 and 10)."""
     t = composer.t
-    used = _height(Para(plain("Q"), t.heading), width) + t.heading.spaceAfter
+    used = _heading_height(t, width)
     for question in questions:
         used += _height(Para(composer.text(question), t.question), width - t.indent)
         used += t.gap * 1.6
@@ -514,7 +564,7 @@ def _rows_to_fill(composer: BlockComposer, closing: list[Flowable], width: float
                   height: float) -> int:
     """As many action-plan rows as fit above the feedback panel (between 3 and 10)."""
     t = composer.t
-    used = _height(Para(plain("Q"), t.heading), width) + t.heading.spaceAfter
+    used = _heading_height(t, width)
     used += _height(Para(plain(ACTION_PLAN_INTRO), t.intro), width)
     used += t.intro.spaceAfter + _height(Para(plain("By when"), t.table_head), width) \
         + 2 * t.gap * 0.8

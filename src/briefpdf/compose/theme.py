@@ -193,14 +193,21 @@ class Theme:
 
     # --- the seven-minute page and the worksheet (questions, action plan) ---------------
 
-    def at_body_size(self, size: float) -> Theme:
+    def at_body_size(self, size: float, link_codes: bool | None = None) -> Theme:
         """This theme with body text at ``size`` (small text never larger, never below
-        the legible minimum): used to shrink a panel's text until it fits."""
+        the legible minimum): used to shrink a panel's text until it fits. ``link_codes``
+        overrides the style's ``links: {qr: …}``."""
         sizes = self.style.sizes
         small = max(min(sizes.small, size), self.MIN_FIT_SIZE)
-        style = self.style.model_copy(update={"sizes": sizes.model_copy(
-            update={"body": size, "small": small})})
-        return Theme(style, landscape=self.landscape)
+        update: dict = {"sizes": sizes.model_copy(update={"body": size, "small": small})}
+        if link_codes is not None:
+            update["links"] = self.style.links.model_copy(update={"qr": link_codes})
+        return Theme(self.style.model_copy(update=update), landscape=self.landscape)
+
+    @property
+    def panel_page_top(self) -> float:
+        """The top margin of the seven-minute panel page, which has no running head."""
+        return min(self.margin_top, self.margin_left) * 0.65
 
     @property
     def gutter(self) -> float:
@@ -219,11 +226,11 @@ class Theme:
     @property
     def badge_diameter(self) -> float:
         """The coloured disc that carries a panel's number."""
-        return self.style.sizes.heading * 2.0
+        return self.style.sizes.heading * 1.8
 
     @cached_property
     def numeral(self) -> ParagraphStyle:
-        return self._para("numeral", size=self.style.sizes.heading * 1.25,
+        return self._para("numeral", size=self.style.sizes.heading * 1.15,
                           family=self.heading_family, bold=True,
                           colour=self.colours.on_primary, leading=1.0)
 
@@ -232,6 +239,18 @@ class Theme:
         return self._para("panel-heading", size=self.style.sizes.heading * 0.9,
                           family=self.heading_family, bold=True, colour=self.colours.primary,
                           leading=1.15)
+
+    @property
+    def centre_title_size(self) -> float:
+        """The title in the centre of the seven-minute page: the page's focal point."""
+        return self.style.sizes.title * 1.25
+
+    @cached_property
+    def standfirst_on_primary(self) -> ParagraphStyle:
+        """The summary inside the seven-minute title panel."""
+        return self._para("standfirst", size=self.style.sizes.body,
+                          colour=self.colours.on_primary, leading=1.35,
+                          spaceBefore=self.gap * 1.2)
 
     def title_at(self, size: float) -> ParagraphStyle:
         """The title style at another size (a long title shrinks to fit its panel)."""
