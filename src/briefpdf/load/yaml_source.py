@@ -11,11 +11,14 @@ reported as problems with a position instead of being accepted or crashing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent
 
 from briefpdf.errors import InputError, Problem
 
@@ -29,6 +32,7 @@ class Limits:
     max_file_bytes: int = 2_000_000
     max_nodes: int = 100_000  # after alias expansion
     max_depth: int = 50
+    max_items: int = 5_000  # in any one list
 
 
 DEFAULT_LIMITS = Limits()
@@ -88,11 +92,8 @@ def _merge(parent: Source, child: Source, path: Path_, into: Source) -> Any:
         result = {}
         for key in list(p_value) + [k for k in c_value if k not in p_value]:
             sub = path + (key,)
-            result[key] = (
-                _merge(parent, child, sub, into)
-                if key in c_value and key in p_value
+            result[key] = _merge(parent, child, sub, into) if key in c_value and key in p_value \
                 else _take(child if key in c_value else parent, sub, into)
-            )
         return result
     return _take(child, path, into)
 
@@ -105,10 +106,8 @@ def _value_at(data: Any, path: Path_) -> Any:
 
 def _take(source: Source, path: Path_, into: Source) -> Any:
     """Copy the value at ``path`` from ``source`` with all positions beneath it."""
-    for table, target in (
-        (source.positions, into.positions),
-        (source.key_positions, into.key_positions),
-    ):
+    for table, target in ((source.positions, into.positions),
+                          (source.key_positions, into.key_positions)):
         for known, position in table.items():
             if known[: len(path)] == path:
                 target[known] = position
@@ -126,9 +125,8 @@ def _copy_position(source: Source, path: Path_, into: Source) -> None:
         into.key_positions[path] = source.key_positions[path]
 
 
-def load_yaml(
-    path: str | Path, limits: Limits = DEFAULT_LIMITS, display: str | None = None
-) -> Source:
+def load_yaml(path: str | Path, limits: Limits = DEFAULT_LIMITS,
+              display: str | None = None) -> Source:
     """Read and parse one YAML file. Raises InputError with located problems."""
     name = display or str(path)
     text = _read_text(Path(path), name, limits)
@@ -138,23 +136,103 @@ def load_yaml(
 def parse_yaml(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> Source:
     """Parse YAML text (already decoded) into a Source."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = _compose(text, name, limits)
     except yaml.MarkedYAMLError as exc:
         raise InputError([_yaml_problem(name, exc, text)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
         raise InputError([Problem(name, 1, 1, f"not valid YAML: {exc}")]) from None
-    except RecursionError:
-        raise InputError([Problem(name, 1, 1, "the YAML is nested too deeply")]) from None
+    except RecursionError:  # pragma: no cover - the composer stops at max_depth first
+        raise InputError([Problem(name, 1, 1, _too_deep(limits))]) from None
     source = Source(name, None)
     if root is None:
-        raise InputError(
-            [Problem(name, 1, 1, "the file is empty; see `briefpdf new` for a template")]
-        )
+        raise InputError([Problem(name, 1, 1, "the file is empty; "
+                                              "see `briefpdf new` for a template")])
     converter = _Converter(source, limits)
     source.data = converter.convert(root, (), 0)
     if converter.problems:
         raise InputError(converter.problems)
     return source
+
+
+try:  # libyaml's parser is ~10x faster than the pure-Python one; same grammar and marks
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.parser import Parser as _PyParser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, _PyParser):  # type: ignore[no-redef]
+        def __init__(self, stream: str):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            _PyParser.__init__(self)
+
+
+class _CountingComposer(Composer):
+    """PyYAML's composer, stopping as soon as the document grows past the limits.
+
+    Nodes are counted as if aliases were expanded (an alias counts the whole subtree
+    it repeats), so an alias bomb is refused after a bounded amount of work."""
+
+    def __init__(self, name: str, limits: Limits):
+        Composer.__init__(self)
+        self._name, self._limits = name, limits
+        self._count = self._depth = 0
+        self._sizes: dict[int, int] = {}
+
+    def _stop(self, mark: Any, message: str) -> InputError:
+        return InputError([Problem(self._name, mark.line + 1, mark.column + 1, message)])
+
+    def compose_node(self, parent: Any, index: Any) -> yaml.Node:
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            node = Composer.compose_node(self, parent, index)
+            if id(node) not in self._sizes:
+                raise self._stop(event.start_mark, (
+                    f"*{event.anchor} repeats the list or group that contains it, "
+                    "which never ends; remove the alias"))
+            self._add(self._sizes[id(node)], event)
+            return node
+        self._depth += 1
+        if self._depth > self._limits.max_depth:
+            raise self._stop(event.start_mark, _too_deep(self._limits))
+        before = self._count
+        self._add(1, event)
+        node = Composer.compose_node(self, parent, index)
+        self._sizes[id(node)] = self._count - before
+        self._depth -= 1
+        return node
+
+    def _add(self, count: int, event: Any) -> None:
+        self._count += count
+        if self._count > self._limits.max_nodes:
+            raise self._stop(event.start_mark, _too_many(self._limits))
+
+
+class _Loader(_CountingComposer, _Parser, yaml.resolver.Resolver):
+    def __init__(self, stream: str, name: str, limits: Limits):
+        _Parser.__init__(self, stream)
+        _CountingComposer.__init__(self, name, limits)
+        yaml.resolver.Resolver.__init__(self)
+
+
+def _compose(text: str, name: str, limits: Limits) -> yaml.Node | None:
+    """Compose one YAML document into nodes, within the limits."""
+    loader = _Loader(text, name, limits)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _too_deep(limits: Limits) -> str:
+    return (f"the YAML is nested more than {limits.max_depth} levels deep; "
+            "check the indentation (a briefing needs only a few levels)")
+
+
+def _too_many(limits: Limits) -> str:
+    return (f"the file expands to more than {limits.max_nodes:,} values "
+            "(too many items, or YAML aliases that repeat each other); simplify it")
 
 
 def _read_text(path: Path, name: str, limits: Limits) -> str:
@@ -164,19 +242,9 @@ def _read_text(path: Path, name: str, limits: Limits) -> str:
             raise InputError([Problem(name, 1, 1, "is a folder, not a YAML file")])
         size = path.stat().st_size
         if size > limits.max_file_bytes:
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        1,
-                        1,
-                        (
-                            f"the file is {size:,} bytes, over the limit of "
-                            f"{limits.max_file_bytes:,}; split it into several briefings"
-                        ),
-                    )
-                ]
-            )
+            raise InputError([Problem(name, 1, 1, (
+                f"the file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}; "
+                "split it into several briefings"))])
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError([Problem(name, 1, 1, "no such file; check the name and folder")]) from None
@@ -185,68 +253,58 @@ def _read_text(path: Path, name: str, limits: Limits) -> str:
     return decode_text(raw, name)
 
 
+_NOT_TEXT = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd"
+                       "\U00010000-\U0010ffff]")
+"""Characters YAML does not allow (C0/C1 controls, DEL, U+FFFE/FFFF) plus the invisible
+line breaks U+0085, U+2028 and U+2029, which YAML would count as new lines."""
+
+
 def decode_text(raw: bytes, name: str) -> str:
-    """Decode file bytes, with a located message for anything that is not text."""
+    """Decode file bytes, with a located message for anything that is not text.
+
+    Line endings (CRLF, CR) become LF, as YAML reads them anyway, so positions match
+    what an editor shows."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return raw.decode("utf-16")
+            text = raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise InputError(
-                [Problem(name, 1, 1, "the file claims to be UTF-16 but is not; save it as UTF-8")]
-            ) from None
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+            raise InputError([Problem(name, 1, 1, "the file claims to be UTF-16 but is not; "
+                                                  "save it as UTF-8")]) from None
+    else:
+        text = _decode_utf8(raw.removeprefix(b"\xef\xbb\xbf"), name)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _NOT_TEXT.search(text)
+    if bad:
+        line, col = _position_of(text, bad.start())
+        code = ord(bad.group())
+        hint = {0x85: " (often a '…' from a Windows-1252 file: type ... or … instead)",
+                0x2028: " (an invisible line break: press Enter instead)",
+                0x2029: " (an invisible paragraph break: press Enter instead)"}.get(code, "")
+        raise InputError([Problem(name, line, col, (
+            f"invisible control character U+{code:04X} is not allowed{hint}; delete it "
+            "(it often comes from copying text out of another program)"))])
+    return text
+
+
+def _decode_utf8(raw: bytes, name: str) -> str:
     if b"\x00" in raw:
-        line, col = _position_of(raw, raw.index(b"\x00"))
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    line,
-                    col,
-                    "this is a binary file, not YAML text; save the briefing as plain text (UTF-8)",
-                )
-            ]
-        )
+        nul = raw.index(b"\x00")
+        line, col = _position_of(raw, nul)
+        if raw[1::2].count(0) > len(raw) // 4 or raw[0::2].count(0) > len(raw) // 4:
+            message = ("the file looks like UTF-16 without a byte-order mark; "
+                       "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)")
+        else:
+            message = ("this is a binary file, not YAML text; "
+                       "save the briefing as plain text (UTF-8)")
+        raise InputError([Problem(name, line, col, message)])
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _position_of(raw, exc.start)
         byte = raw[exc.start]
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    line,
-                    col,
-                    (
-                        f"the file is not UTF-8 (byte 0x{byte:02X} here); save it as UTF-8 "
-                        "(in most editors: Save As, Encoding: UTF-8)"
-                    ),
-                )
-            ]
-        ) from None
-    for index, char in enumerate(text):
-        if (
-            char in "\x0b\x0c"
-            or (ord(char) < 32 and char not in "\t\n\r")
-            or char in "\ufffe\uffff"
-        ):
-            line, col = _position_of(text, index)
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        line,
-                        col,
-                        (
-                            f"control character U+{ord(char):04X} is not allowed; delete it "
-                            "(it often comes from copying text out of another program)"
-                        ),
-                    )
-                ]
-            )
-    return text
+        raise InputError([Problem(name, line, col, (
+            f"the file is not UTF-8 (byte 0x{byte:02X} here); save it as UTF-8 "
+            "(in most editors: Save As, Encoding: UTF-8)"))]) from None
 
 
 def _position_of(data: bytes | str, offset: int) -> tuple[int, int]:
@@ -267,19 +325,28 @@ def _yaml_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     if "\t" in problem or "'\\t'" in problem or ("\t" in here[: max(column, 1)]):
         message = "a tab is used for indentation; YAML needs spaces (indent with 2 spaces)"
     elif "mapping values are not allowed" in problem:
-        message = (
-            "a colon followed by a space inside text; put the whole text in double "
-            'quotes, e.g. note: "Time: 10am"'
-        )
+        message = ("a colon followed by a space inside text; put the whole text in double "
+                   'quotes, e.g. note: "Time: 10am"')
     elif "found character" in problem and "that cannot start any token" in problem:
-        message = f"{problem}; put the text in double quotes"
-    elif (
-        "expected a single document" in (exc.context or "")
-        or "but found another document" in problem
-    ):
+        char = here[column - 1: column] if 0 < column <= len(here) else ""
+        message = (f"a value cannot start with '{char}' unless the text is in double quotes; "
+                   f'write it like "{char}…"') if char.strip() else \
+            f"{problem}; put the text in double quotes"
+    elif "expected a single document" in (exc.context or "") \
+            or "but found another document" in problem:
         message = "the file holds more than one YAML document (a line with ---); keep only one"
-    elif "found duplicate anchor" in problem or "found undefined alias" in problem:
-        message = problem
+    elif "found undefined alias" in problem:
+        alias = problem.split("alias", 1)[1].strip().strip("'")
+        message = (f"*{alias} refers to an anchor &{alias} that is not defined before it; "
+                   "define it first or write the value out")
+    elif "found duplicate anchor" in (exc.context or ""):
+        anchor = exc.context.split("anchor", 1)[1].split(";")[0].strip().strip("'")
+        first = exc.context_mark.line + 1 if exc.context_mark else "?"
+        message = f"the anchor &{anchor} is defined twice (first at line {first}); rename one"
+    elif "unexpected end of stream" in problem and "quoted" in (exc.context or "") \
+            and exc.context_mark:
+        line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
+        message = "this quoted text is never closed; add the closing quote mark"
     else:
         context = f" ({exc.context})" if exc.context else ""
         message = f"not valid YAML: {problem}{context}; check the indentation and quotes here"
@@ -296,58 +363,47 @@ class _Converter:
         self.problems: list[Problem] = []
 
     def _at(self, node: yaml.Node, message: str) -> Problem:
-        return Problem(
-            self.source.file, node.start_mark.line + 1, node.start_mark.column + 1, message
-        )
+        mark = node.start_mark
+        return Problem(self.source.file, mark.line + 1, mark.column + 1, message)
 
     def convert(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         self.count += 1
         if self.count > self.limits.max_nodes:
-            raise InputError(
-                [
-                    self._at(
-                        node,
-                        (
-                            f"the file expands to more than {self.limits.max_nodes:,} values "
-                            "(too many items, or YAML aliases that repeat each other); simplify it"
-                        ),
-                    )
-                ]
-            )
+            raise InputError([self._at(node, _too_many(self.limits))])
         if depth > self.limits.max_depth:
-            raise InputError([self._at(node, "the YAML is nested too deeply")])
+            raise InputError([self._at(node, _too_deep(self.limits))])
         self.source.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
             if node.tag == "tag:yaml.org,2002:null":
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):
-            return [
-                self.convert(child, path + (i,), depth + 1) for i, child in enumerate(node.value)
-            ]
+            if len(node.value) > self.limits.max_items:
+                raise InputError([self._at(node, (
+                    f"this list has {len(node.value):,} items, over the limit of "
+                    f"{self.limits.max_items:,}; split it (or the briefing) into smaller ones"))])
+            return [self.convert(child, path + (i,), depth + 1)
+                    for i, child in enumerate(node.value)]
         return self._mapping(node, path, depth)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if (
-                not isinstance(key_node, yaml.ScalarNode)
-                or key_node.tag == "tag:yaml.org,2002:null"
-            ):
+            if not isinstance(key_node, yaml.ScalarNode) \
+                    or key_node.tag == "tag:yaml.org,2002:null":
                 self.problems.append(self._at(key_node, "a key must be a plain word, like title:"))
                 continue
             key = key_node.value
+            if key == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
+                self.problems.append(self._at(key_node, (
+                    "YAML merge keys (<<) are not supported; write the keys out in full")))
+                continue
             if key in result:
                 first = self.source.key_positions[path + (key,)]
-                self.problems.append(
-                    self._at(
-                        key_node, (f"'{key}' is written twice (first at line {first[0]}); keep one")
-                    )
-                )
+                self.problems.append(self._at(key_node, (
+                    f"'{key}' is written twice (first at line {first[0]}); keep one")))
                 continue
             self.source.key_positions[path + (key,)] = (
-                key_node.start_mark.line + 1,
-                key_node.start_mark.column + 1,
-            )
+                key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = self.convert(value_node, path + (key,), depth + 1)
         return result
