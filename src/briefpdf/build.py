@@ -81,6 +81,8 @@ def build_file(path: Path, out_dir: Path, style: str | None = None) -> Outcome:
 
 def render_briefing(loaded) -> bytes:
     """Compose, render and finish a loaded briefing into PDF bytes."""
+    from reportlab.platypus.doctemplate import LayoutError
+
     from briefpdf.compose.document import compose_briefing
     from briefpdf.finish.briefing import finish_briefing
     from briefpdf.render.document import MAX_PAGES, PageLimitError, render
@@ -92,4 +94,10 @@ def render_briefing(loaded) -> bytes:
         raise InputError([loaded.source.problem((), (
             f"the briefing runs past {MAX_PAGES} pages; split it into several briefings"))]
         ) from None
+    except LayoutError as exc:  # something taller than a page that cannot be split
+        part = "title band" if "Masthead" in str(exc) else "block"
+        where = ("title",) if part == "title band" else ()
+        raise InputError([loaded.source.problem(where, (
+            f"a {part} is too big to fit on one page; shorten its text "
+            "(or, in the style, use smaller sizes)"))]) from None
     return finish_briefing(rendered)

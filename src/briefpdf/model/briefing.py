@@ -14,7 +14,18 @@ from pydantic import (
     model_validator,
 )
 
-from briefpdf.model.types import DateText, Language, Length, RequiredText, Text, Url
+from briefpdf.model.types import (
+    DateText,
+    Language,
+    Length,
+    RequiredText,
+    Text,
+    Url,
+    at_most,
+)
+
+_HEADER = "it is printed in the title band and page headers; put longer text in summary:"
+"""Fields drawn in the masthead and on every page have tighter limits (docs/limits.md)."""
 
 
 class Strict(BaseModel):
@@ -113,8 +124,9 @@ class Feedback(Strict):
 
     heading: Text | None = None
     text: Text | None = None
-    email: str | None = None
-    twitter: str | None = None
+    email: Annotated[str, at_most(254, "an email address is at most 254 characters")] | None \
+        = None
+    twitter: Annotated[str, at_most(50, "write the handle, like @BristolLSCB")] | None = None
     website: Url | None = None
     survey: Url | None = None
     closing: Text | None = None
@@ -147,13 +159,14 @@ def _split_keywords(value: object) -> object:
 class Briefing(Strict):
     """A learning briefing: the contract in docs/format.md."""
 
-    title: RequiredText
-    subtitle: Text | None = None
-    kind: Text | None = None
+    title: Annotated[RequiredText, at_most(200, _HEADER)]
+    subtitle: Annotated[Text, at_most(300, _HEADER)] | None = None
+    kind: Annotated[Text, at_most(40, "it is a short label such as CPIR or SAR")] | None = None
     style: str | None = None
     date: DateText | None = None
-    author: Text | None = None
-    classification: Text | None = None
+    author: Annotated[Text, at_most(200, _HEADER)] | None = None
+    classification: Annotated[Text, at_most(
+        60, "it is a short marking such as OFFICIAL-SENSITIVE")] | None = None
     language: Language = "en-GB"
     keywords: Annotated[list[str], BeforeValidator(_split_keywords)] = Field(default_factory=list)
     summary: Text | None = None

@@ -87,7 +87,64 @@ def load_style(name: str, near: Path, asked_at: tuple[str, int, int] | None = No
                ) -> tuple[Style, list[Path]]:
     """Resolve a style name to a validated Style and its chain of files."""
     merged, chain = load_style_chain(name, near, asked_at=asked_at)
-    return to_model(merged, Style), chain
+    style = to_model(merged, Style)
+    problems = _check_style_files(merged, style)
+    if problems:
+        raise InputError(problems)
+    return style, chain
+
+
+FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"true")
+"""The first bytes of a TrueType font file."""
+
+
+def project_root(file: Path) -> Path:
+    """The project folder of an input file: the folder holding the briefings/ or styles/
+    folder it is in, or else the file's own folder. Images, logos and fonts must be
+    inside it, so a briefing cannot pull in files from elsewhere on the computer."""
+    folder = Path(file).resolve().parent
+    return folder.parent if folder.name in ("briefings", "styles") else folder
+
+
+def outside_problem(file: Path, shown: str, owner: Path, what: str) -> str | None:
+    """Why ``file`` may not be used by ``owner`` (outside its project folder), or None."""
+    root = project_root(owner)
+    if Path(file).resolve().is_relative_to(root):
+        return None
+    return (f"{shown} is outside the project folder ({root}); copy the {what} into the "
+            f"project (for example into assets/) and use a path relative to {owner.name}")
+
+
+def _check_style_files(merged: Source, style: Style) -> list[Problem]:
+    """Logos are readable images and fonts are TrueType files, inside the project."""
+    problems: list[Problem] = []
+    for index, logo in enumerate(style.logos):
+        where = ("logos", index, "file")
+        owner = Path(merged.origin(where))
+        problem = outside_problem(Path(logo.file), logo.file, owner, "logo") or \
+            image_problem(Path(logo.file), Path(logo.file).name)
+        if problem:
+            problems.append(merged.problem(where, problem))
+    fonts = merged.data.get("fonts") if isinstance(merged.data, dict) else None
+    for family, faces in (fonts or {}).items():
+        for face, file in (faces.items() if isinstance(faces, dict) else ()):
+            if not isinstance(file, str) or not Path(file).is_file():
+                continue  # the model reports missing files
+            where = ("fonts", family, face)
+            owner = Path(merged.origin(where))
+            problem = outside_problem(Path(file), file, owner, "font")
+            if problem is None:
+                with open(file, "rb") as handle:
+                    head = handle.read(4)
+                if head == b"OTTO":
+                    problem = (f"{Path(file).name} is an OpenType (CFF) font, which cannot be "
+                               "embedded; use the TrueType (.ttf) version of the font")
+                elif head not in FONT_SIGNATURES:
+                    problem = (f"{Path(file).name} is not a TrueType font file; choose a .ttf "
+                               "file that opens in a font viewer")
+            if problem:
+                problems.append(merged.problem(where, problem))
+    return problems
 
 
 SEVEN_MINUTE_PANELS = 7
@@ -116,7 +173,8 @@ def _check_images(source: Source, briefing: Briefing, path: Path, problems: list
                 continue
             where = ("sections", s, "content", b, "image")
             file = (path.parent / block.image).resolve()
-            problem = image_problem(file, block.image)
+            problem = outside_problem(file, block.image, path, "image") or \
+                image_problem(file, block.image)
             if problem:
                 problems.append(source.problem(where, problem))
             else:
@@ -138,9 +196,13 @@ def image_problem(file: Path, shown: str) -> str | None:
     try:
         with PILImage.open(file) as image:
             width, height = image.size
+            if width * height > MAX_IMAGE_PIXELS:
+                return (f"{shown} is {width}×{height} pixels, over the limit of "
+                        f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels; make it smaller")
+            image.load()  # decode it all now: a truncated or corrupt file fails here
+    except PILImage.DecompressionBombError:
+        return (f"{shown} has too many pixels (over the limit of "
+                f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels); make it smaller")
     except Exception:  # noqa: BLE001 - any decoder failure means a broken image
         return f"{shown} looks like a {kind} but cannot be read; export it again"
-    if width * height > MAX_IMAGE_PIXELS:
-        return (f"{shown} is {width}×{height} pixels, over the limit of "
-                f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels; make it smaller")
     return None

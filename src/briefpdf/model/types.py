@@ -24,6 +24,24 @@ def _text(value: object) -> object:
     return value
 
 
+MAX_TEXT = 10_000
+"""Characters in one text field (about two pages); see docs/limits.md."""
+MAX_URL = 2_000
+"""Characters in one link address (what browsers and QR codes reliably handle)."""
+
+
+def at_most(limit: int, hint: str = "split it into several shorter ones") -> AfterValidator:
+    """A validator refusing text longer than ``limit`` characters, saying what to do."""
+
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise ValueError(f"too long ({len(value):,} characters; the limit is {limit:,}); "
+                             + hint)
+        return value
+
+    return AfterValidator(check)
+
+
 def _non_empty(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty; write some text or remove the key")
@@ -87,16 +105,18 @@ def _language(value: str) -> str:
     return value.strip()
 
 
-Text = Annotated[str, BeforeValidator(_text), AfterValidator(_safe_links)]
+Text = Annotated[str, BeforeValidator(_text), at_most(MAX_TEXT), AfterValidator(_safe_links)]
 """Inline text: the Markdown subset; any link in it must use a safe scheme."""
 
 RequiredText = Annotated[
-    str, BeforeValidator(_text), AfterValidator(_non_empty), AfterValidator(_safe_links)
+    str, BeforeValidator(_text), at_most(MAX_TEXT), AfterValidator(_non_empty),
+    AfterValidator(_safe_links)
 ]
 """Inline text that must not be empty."""
 
 Url = Annotated[
-    str, BeforeValidator(_text), AfterValidator(_url), Field(json_schema_extra={"format": "uri"})
+    str, BeforeValidator(_text), at_most(MAX_URL, "use a shorter address for the same page"),
+    AfterValidator(_url), Field(json_schema_extra={"format": "uri"})
 ]
 """A link address: https, http or mailto; ``www.…`` means https."""
 

@@ -3,9 +3,11 @@ protective marking. Drawn once the page count is known ("Page N of M")."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from briefpdf.compose.document import ComposedDocument
@@ -28,8 +30,25 @@ def draw_furniture(canv: Any, doc: ComposedDocument, page: int, pages: int,
         canv.restoreState()
 
 
+@lru_cache(maxsize=256)
+def fit_line(text: str, font: str, size: float, width: float) -> str:
+    """``text``, shortened with … if needed so it fits on one line ``width`` wide: page
+    furniture repeats text that is printed in full in the body (title, contacts)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits with the ellipsis
+        mid = (low + high + 1) // 2
+        if stringWidth(text[:mid].rstrip() + "…", font, size) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…"
+
+
 def _line(canv: Any, text: str, style: Any, x: float, y: float, width: float) -> float:
-    """Draw one paragraph with its top at y; return its height."""
+    """Draw one line of literal text with its top at y; return its height."""
+    text = plain(fit_line(text, style.fontName, style.fontSize, width))
     para = Paragraph(text, style)
     _, height = para.wrap(width, 1000)
     para.drawOn(canv, x, y - height)
@@ -39,7 +58,7 @@ def _line(canv: Any, text: str, style: Any, x: float, y: float, width: float) ->
 def _running_head(canv: Any, doc: ComposedDocument) -> None:
     t = doc.theme
     top = t.page_height - t.margin_top + 8 * mm
-    height = _line(canv, plain(doc.running_head), t.footer, t.margin_left, top, t.frame_width)
+    height = _line(canv, doc.running_head, t.footer, t.margin_left, top, t.frame_width)
     canv.setStrokeColor(t.colours.muted)
     canv.setLineWidth(t.rule_width * 0.6)
     y = top - height - 1.5 * mm
@@ -56,17 +75,18 @@ def _footer(canv: Any, doc: ComposedDocument, page: str, pages: int) -> None:
     number_width = canv.stringWidth(numbers, t.footer_right.fontName, t.footer_right.fontSize) \
         + 2 * mm
     top = rule_y - 1.5 * mm
-    _line(canv, plain(numbers), t.footer_right, t.page_width - t.margin_right - number_width,
+    _line(canv, numbers, t.footer_right, t.page_width - t.margin_right - number_width,
           top, number_width)
     text_width = t.frame_width - number_width - 4 * mm
-    used = _line(canv, plain(doc.footer_text), t.footer, t.margin_left, top, text_width) \
+    used = _line(canv, doc.footer_text, t.footer, t.margin_left, top, text_width) \
         if doc.footer_text else 0
     if doc.contacts:
-        _line(canv, plain(doc.contacts), t.footer, t.margin_left, top - used, text_width)
+        _line(canv, doc.contacts, t.footer, t.margin_left, top - used, text_width)
 
 
 def _marking(canv: Any, doc: ComposedDocument, top: float) -> None:
     t = doc.theme
     style = t.marking
-    width = canv.stringWidth(doc.classification, style.fontName, style.fontSize) + 2
-    _line(canv, plain(doc.classification), style, (t.page_width - width) / 2, top, width)
+    width = min(canv.stringWidth(doc.classification, style.fontName, style.fontSize) + 2,
+                t.frame_width)
+    _line(canv, doc.classification, style, (t.page_width - width) / 2, top, width)
