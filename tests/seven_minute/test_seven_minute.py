@@ -312,3 +312,33 @@ def test_bookmarks_run_1_to_7_then_the_worksheet(sample_pdf: Path, sample: dict)
     assert outline[:7] == panels
     assert outline[7:10] == ["Questions for reflection", "Team action plan",
                              sample["feedback"]["heading"]]
+
+
+def test_the_worksheet_shows_the_survey_as_a_qr_code(project) -> None:
+    """Even when the style does not ask for QR codes: on paper it is how teams find it."""
+    import pypdfium2 as pdfium
+    import zxingcpp
+
+    survey = "https://example.org/feedback-form"
+    project.briefing("seven", seven_sections() + f"feedback: {{email: team@example.org, "
+                                                 f"survey: '{survey}'}}\n")
+    pdf = project.build("seven")
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        image = doc[1].render(scale=150 / 72).to_pil().convert("L")
+    finally:
+        doc.close()
+    codes = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    assert [code.text for code in codes] == [survey]
+    assert "example.org/feedback-form" in normalise(pdf_pages_text(pdf)[1])
+
+
+def test_a_title_panel_that_leaves_no_room_is_an_error_at_the_title(project) -> None:
+    summary = " ".join(["A summary that goes on and on about the briefing."] * 30)
+    text = seven_sections().replace("sections:", f"summary: {summary}\nsections:")
+    project.briefing("seven", text)
+    result = project.run("build", "briefings/seven.yaml")
+    assert result.code == 1
+    assert "briefings/seven.yaml:1:1: the title panel" in result.err
+    assert "shorten the title, subtitle or summary" in result.err
+    assert not (project.root / "out" / "seven.pdf").exists()

@@ -191,12 +191,17 @@ class TitlePanel:
 
     # logos strip ----------------------------------------------------------------------
 
+    def _logo_row(self, width: float) -> tuple[float, float, float]:
+        """The gap between logos, the scale that fits them in ``width``, the row width."""
+        gap = self.t.gap * 1.5
+        natural = sum(f.drawWidth for f in self.logos) + gap * (len(self.logos) - 1)
+        scale = min(1.0, width / natural)
+        return gap * scale, scale, natural * scale
+
     def strip_height(self, width: float) -> float:
         """Height of the logo strip above the colour block (0 when there is nothing)."""
         if self.logos:
-            total = sum(f.drawWidth for f in self.logos) + self.t.gap * (len(self.logos) - 1)
-            scale = min(1.0, width / total)
-            return max(f.drawHeight for f in self.logos) * scale
+            return max(f.drawHeight for f in self.logos) * self._logo_row(width)[1]
         if self.organisation:
             return self.organisation.wrap(width, _TALL)[1]
         return 0.0
@@ -206,15 +211,14 @@ class TitlePanel:
             height = self.organisation.wrap(box.width, _TALL)[1]
             self.organisation.drawOn(canv, box.x, box.top - height)
             return
-        gap = self.t.gap * 1.5
-        total = sum(f.drawWidth for f in self.logos) + gap * (len(self.logos) - 1)
-        scale = min(1.0, box.width / total)
-        x = box.x + (box.width - total * scale) / 2
+        gap, scale, row = self._logo_row(box.width)
+        x = box.x + (box.width - row) / 2
         for figure in self.logos:
-            figure.drawWidth, figure.drawHeight = figure.drawWidth * scale, \
-                figure.drawHeight * scale
+            width, height = figure.drawWidth, figure.drawHeight
+            figure.drawWidth, figure.drawHeight = width * scale, height * scale
             figure.drawOn(canv, x, box.top - figure.drawHeight)
-            x += figure.drawWidth + gap * scale
+            figure.drawWidth, figure.drawHeight = width, height
+            x += width * scale + gap
 
     # colour block ---------------------------------------------------------------------
 
@@ -373,14 +377,19 @@ class SevenMinuteFitter:
     def __init__(self, loaded: LoadedBriefing, theme: Theme, title: TitlePanel):
         self.loaded, self.t, self.title = loaded, theme, title
         self.width = column_boxes(theme)[0].width
+        self.plain = theme.with_link_codes(False)
         self.strip = title.strip_height(self.width)
 
     def panels_at(self, size: float) -> list[Panel]:
         """The seven panels composed with text at ``size``. QR codes beside link entries
         are left to links that ask with ``qr: true``: the style's default is for pages
         that flow, and the panel page has no room to spare."""
-        text = self.t.at_body_size(size, link_codes=False)
-        text.frame_width = self.width - 2 * self.t.panel_padding  # images fit the panel
+        text = self.plain.at_body_size(size)
+        # The panel is the frame its content is laid into: images are at most as wide as
+        # the panel and (BlockComposer caps them at 70 % of the frame) a third of a column.
+        text.frame_width = self.width - 2 * self.t.panel_padding
+        text.page_height = text.margin_top + text.margin_bottom \
+            + column_boxes(self.t)[0].height / 2.1
         composer = BlockComposer(text, self.loaded.path.parent)
         return [Panel(i + 1, s, self.t, composer)
                 for i, s in enumerate(self.loaded.briefing.sections)]
@@ -434,11 +443,20 @@ class SevenMinuteFitter:
             excess = sum(needs[i] for i in indexes) + gap * (len(indexes) - 1) - room
             if excess <= 0:
                 continue
+            if indexes == (CENTRE,) and title_need > needs[CENTRE]:
+                problems.append(self._title_problem(excess))
+                continue
             worst = max(indexes, key=lambda i: needs[i])
             problems.append(self._problem(panels[worst], indexes, excess))
         return problems or [self.loaded.source.problem(("sections",), (
             "the seven panels do not fit on one page even at "
             f"{t.MIN_FIT_SIZE:g} pt; cut some words, or use layout: standard"), key=True)]
+
+    def _title_problem(self, excess: float) -> Problem:
+        return self.loaded.source.problem(("title",), (
+            f"the title panel of the seven-minute page is {excess * 25.4 / 72:.0f} mm too "
+            "tall to leave room for panel 4 beneath it, even with the smallest title; "
+            "shorten the title, subtitle or summary"), key=True)
 
     def _problem(self, panel: Panel, column: tuple[int, ...], excess: float) -> Problem:
         mm = excess * 25.4 / 72
@@ -512,7 +530,8 @@ def worksheet_flow(loaded: LoadedBriefing, theme: Theme, root: Node,
     """Page two in two columns: questions on the left; action plan and feedback on the
     right. Ruled lines and rows are sized to fill the columns."""
     b = loaded.briefing
-    composer = BlockComposer(theme, loaded.path.parent)
+    # On paper the survey's QR code is how a team finds the form: always show it here.
+    composer = BlockComposer(theme.with_link_codes(True), loaded.path.parent)
     width, height = body_column_size(theme)
     questions = list(DEFAULT_QUESTIONS) if b.questions is None else list(b.questions)
     flow: list[Flowable] = []

@@ -193,15 +193,18 @@ class Theme:
 
     # --- the seven-minute page and the worksheet (questions, action plan) ---------------
 
-    def at_body_size(self, size: float, link_codes: bool | None = None) -> Theme:
+    def at_body_size(self, size: float) -> Theme:
         """This theme with body text at ``size`` (small text never larger, never below
-        the legible minimum): used to shrink a panel's text until it fits. ``link_codes``
-        overrides the style's ``links: {qr: …}``."""
+        the legible minimum): used to shrink a panel's text until it fits."""
         sizes = self.style.sizes
         small = max(min(sizes.small, size), self.MIN_FIT_SIZE)
-        update: dict = {"sizes": sizes.model_copy(update={"body": size, "small": small})}
-        if link_codes is not None:
-            update["links"] = self.style.links.model_copy(update={"qr": link_codes})
+        return self._with(sizes=sizes.model_copy(update={"body": size, "small": small}))
+
+    def with_link_codes(self, on: bool) -> Theme:
+        """This theme with the style's ``links: {qr: …}`` set to ``on``."""
+        return self._with(links=self.style.links.model_copy(update={"qr": on}))
+
+    def _with(self, **update: object) -> Theme:
         return Theme(self.style.model_copy(update=update), landscape=self.landscape)
 
     @property
