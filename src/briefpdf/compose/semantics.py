@@ -55,15 +55,20 @@ class NullMarker:
     """A marker that marks nothing: the canvas stream is left as ReportLab writes it."""
 
     @contextmanager
-    def content(self, canv: Any, node: Node | None) -> Iterator[None]:
+    def content(self, canv: Any, node: Node | None, source: Any = None) -> Iterator[None]:
+        """Drawing inside belongs to ``node``; ``source`` is the flowable drawing it."""
         yield
 
     @contextmanager
     def artifact(self, canv: Any, kind: str = "Layout") -> Iterator[None]:
         yield
 
-    def link(self, canv: Any, node: Node | None, rect: tuple, url: str) -> None:
-        """Called for each link annotation drawn inside ``node``."""
+    def link(self, canv: Any, rect: tuple, url: str) -> dict[str, Any]:
+        """Called for each link annotation drawn; returns extra annotation entries."""
+        return {}
+
+    def finish_page(self, canv: Any) -> None:
+        """Called once per page, after its furniture, before the page is written."""
 
 
 NULL_MARKER = NullMarker()
@@ -86,7 +91,7 @@ class Semantic:
 
     def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
         marker = marker_of(canv)
-        scope = marker.content(canv, self.node) if self.node is not None \
+        scope = marker.content(canv, self.node, source=self) if self.node is not None \
             else marker.artifact(canv)
         with scope:
             super().drawOn(canv, x, y, _sW)  # type: ignore[misc]

@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlab.pdfbase.pdfdoc import PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
 
@@ -18,6 +19,7 @@ from briefpdf import __version__
 from briefpdf.compose.document import ComposedDocument
 from briefpdf.compose.semantics import NULL_MARKER, NullMarker
 from briefpdf.render.furniture import draw_furniture
+from briefpdf.render.tagging import TaggingMarker
 
 MAX_PAGES = 200
 """A briefing longer than this is almost certainly a mistake (see docs/limits.md)."""
@@ -31,10 +33,15 @@ class RenderedDocument:
     pages: int
     composed: ComposedDocument
     info: dict[str, Any] = field(default_factory=dict)
+    marker: NullMarker = NULL_MARKER
 
 
 class _DeferredCanvas(Canvas):
-    """Keeps each page's state until save(), then draws the furniture with the total."""
+    """Keeps each page's state until save(), then draws the furniture with the total.
+
+    Link annotations are shown to the marker (which ties them to the structure tree)
+    and carry the print flag, so print and screen agree.
+    """
 
     def __init__(self, *args: Any, composed: ComposedDocument, marker: NullMarker, **kw: Any):
         super().__init__(*args, **kw)
@@ -51,8 +58,18 @@ class _DeferredCanvas(Canvas):
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             draw_furniture(self, self.composed, number, total)
+            self.marker.finish_page(self)
             super().showPage()
         super().save()
+
+    def linkURL(self, url: str, rect: tuple, relative: int = 0, thickness: int = 0,  # noqa: N802
+                color: Any = None, dashArray: Any = None, kind: str = "URI",  # noqa: N803
+                **kw: Any) -> None:
+        kw.update(self.marker.link(self, rect, url))
+        if "Contents" in kw:
+            kw["Contents"] = PDFString(kw["Contents"])
+        kw.setdefault("F", 4)
+        super().linkURL(url, rect, relative, thickness, color, dashArray, kind, **kw)
 
 
 class PageLimitError(Exception):
@@ -66,8 +83,14 @@ class _Template(BaseDocTemplate):
         super().handle_pageBegin()
 
 
-def render(composed: ComposedDocument, marker: NullMarker = NULL_MARKER) -> RenderedDocument:
-    """Lay out and draw the flowables; return the PDF bytes."""
+def render(composed: ComposedDocument, marker: NullMarker | None = None) -> RenderedDocument:
+    """Lay out and draw the flowables; return the PDF bytes.
+
+    Tagging is on unless a marker is given: the default is a fresh TaggingMarker,
+    whose records the finisher turns into the structure tree.
+    """
+    if marker is None:
+        marker = TaggingMarker()
     t = composed.theme
     buffer = io.BytesIO()
     doc = _Template(
@@ -89,7 +112,7 @@ def render(composed: ComposedDocument, marker: NullMarker = NULL_MARKER) -> Rend
         return _DeferredCanvas(*args, composed=composed, marker=marker, **kw)
 
     doc.build(flowables, canvasmaker=make_canvas)
-    return RenderedDocument(buffer.getvalue(), doc.page, composed)
+    return RenderedDocument(buffer.getvalue(), doc.page, composed, marker=marker)
 
 
 def _body_frames(composed: ComposedDocument) -> list[Frame]:

@@ -1,0 +1,168 @@
+"""The tagging marker: marked content in the page streams, recorded for the structure tree.
+
+While the flowables draw, the marker writes
+
+* ``/<Role> <</MCID n>> BDC … EMC`` around the drawing of each content node
+  (a paragraph, a heading, a figure, a list label …), and remembers
+  ``(page, n) → node``;
+* ``/Artifact BMC … EMC`` (or ``/Artifact <</Type /Pagination>> BDC``) around
+  decoration and page furniture.
+
+Every page stream starts inside an artifact, so anything drawn outside a node
+(a panel background, a rule, something a future flowable forgets to mark) is an
+artifact, never untagged content. Sequences are never nested: when a content
+node starts inside an artifact (or an artifact inside a node) the open sequence
+is closed first and the outer one is opened again afterwards, with a new MCID.
+
+Link annotations drawn inside a node get a ``/StructParent`` key, a ``/Contents``
+(the link's visible text) and the print flag; the finisher
+(:mod:`briefpdf.finish.tagging`) turns the records into the structure tree.
+
+All state is kept per page number, because the render stage holds pages back
+and draws their furniture at save time, after every page's content.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from briefpdf.compose.semantics import Node
+
+DEFAULT_ARTIFACT = ("artifact", None)
+
+
+@dataclass
+class PageMarks:
+    """What one page's stream holds: the node of each MCID, and what is open now."""
+
+    nodes: list[Node] = field(default_factory=list)
+    stack: list[tuple] = field(default_factory=list)
+    open: tuple = DEFAULT_ARTIFACT
+    open_node: Node | None = None
+
+
+@dataclass
+class LinkMark:
+    """A link annotation drawn inside ``node`` (its index is the annotation's StructParent)."""
+
+    node: Node | None
+    page: int
+    url: str
+    text: str
+
+
+class TaggingMarker:
+    """Writes marked content and records what the finisher needs for the structure tree."""
+
+    def __init__(self) -> None:
+        self.pages: dict[int, PageMarks] = {}
+        self.links: list[LinkMark] = []
+
+    # scopes --------------------------------------------------------------------------
+
+    @contextmanager
+    def content(self, canv: Any, node: Node | None, source: Any = None) -> Iterator[None]:
+        """Drawing inside belongs to ``node`` (an artifact when ``node`` is None)."""
+        if node is None:
+            with self.artifact(canv):
+                yield
+            return
+        with self._scope(canv, ("content", node, source)):
+            yield
+
+    @contextmanager
+    def artifact(self, canv: Any, kind: str = "Layout") -> Iterator[None]:
+        """Drawing inside is decoration (``Layout``) or page furniture (``Pagination``)."""
+        with self._scope(canv, ("artifact", kind)):
+            yield
+
+    @contextmanager
+    def _scope(self, canv: Any, want: tuple) -> Iterator[None]:
+        page = self._page(canv)
+        page.stack.append(want)
+        self._sync(canv, page)
+        try:
+            yield
+        finally:
+            page.stack.pop()
+            self._sync(canv, page)
+
+    # links ---------------------------------------------------------------------------
+
+    def link(self, canv: Any, rect: tuple, url: str) -> dict[str, Any]:
+        """Extra entries for a link annotation being drawn now: StructParent, Contents."""
+        page = self._page(canv)
+        top = next((s for s in reversed(page.stack) if s[0] == "content"), None)
+        node, source = (top[1], top[2]) if top else (None, None)
+        text = link_text(source, url) or display_url(url)
+        self.links.append(LinkMark(node, canv.getPageNumber(), url, text))
+        return {"StructParent": len(self.links) - 1, "Contents": text}
+
+    # pages ---------------------------------------------------------------------------
+
+    def finish_page(self, canv: Any) -> None:
+        """Close the page's stream: the default artifact opens it, whatever is open ends it."""
+        page = self._page(canv)
+        canv._code.insert(0, "/Artifact BMC")
+        canv._code.append("EMC")
+        page.open = DEFAULT_ARTIFACT
+
+    def _page(self, canv: Any) -> PageMarks:
+        return self.pages.setdefault(canv.getPageNumber(), PageMarks())
+
+    def _sync(self, canv: Any, page: PageMarks) -> None:
+        """Make the open sequence match the innermost scope (or the default artifact)."""
+        want = page.stack[-1] if page.stack else DEFAULT_ARTIFACT
+        if want[0] == "content":
+            if page.open[0] == "content" and page.open_node is want[1]:
+                return
+            node = want[1]
+            canv._code.append(f"EMC /{node.role} <</MCID {len(page.nodes)}>> BDC")
+            page.nodes.append(node)
+            page.open, page.open_node = ("content",), node
+            return
+        if page.open == want:
+            return
+        kind = want[1]
+        opener = "/Artifact BMC" if kind is None else f"/Artifact <</Type /{kind}>> BDC"
+        canv._code.append(f"EMC {opener}")
+        page.open, page.open_node = want, None
+
+
+def link_text(source: Any, url: str) -> str:
+    """The visible text of the (first) link to ``url`` in a paragraph; empty when unknown."""
+    parts: list[str] = []
+    for text, links in _runs(source):
+        if any(_href(item) == url for item in links):
+            parts.append(text)
+        elif parts and text.strip():
+            break
+    return " ".join("".join(parts).split())
+
+
+def _runs(source: Any) -> Iterator[tuple[str, list]]:
+    """(text, links) for each run of a laid-out ReportLab paragraph, line by line."""
+    para = getattr(source, "blPara", None)
+    if para is None:
+        return
+    if getattr(para, "kind", 0) == 0:  # one style throughout: lines are (width, words)
+        words = [word for line in para.lines for word in line[1]]
+        yield " ".join(words), getattr(para, "link", None) or []
+        return
+    for line in para.lines:
+        for frag in getattr(line, "words", None) or []:
+            yield getattr(frag, "text", "") or "", getattr(frag, "link", None) or []
+        yield " ", []
+
+
+def _href(item: Any) -> str | None:
+    return item[1] if isinstance(item, tuple) and len(item) == 2 else item
+
+
+def display_url(url: str) -> str:
+    """An address as a person reads it: without mailto: and the scheme."""
+    for prefix in ("mailto:", "https://", "http://"):
+        url = url.removeprefix(prefix)
+    return url.rstrip("/")
