@@ -8,7 +8,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from conftest import ROOT, Project, run_cli
+from conftest import ROOT, Project
 
 RICH = """\
 title: Every block & <img> a board can use
@@ -81,20 +81,26 @@ def rich_project(root: Path) -> Project:
 def built() -> dict[str, Path]:
     """Slug → PDF for the samples in briefings/, a rich briefing and a one-page one."""
     base = Path(tempfile.mkdtemp(prefix="briefpdf-a11y-"))
-    out = base / "samples"
-    samples = sorted((ROOT / "briefings").glob("*.yaml"))
-    result = run_cli("build", *map(str, samples), "-o", str(out), cwd=ROOT)
-    assert result.code == 0, result.err
-    pdfs = {p.stem: p for p in sorted(out.glob("*.pdf"))}
+    pdfs = {p.stem: build(p, base / "samples") for p in sorted((ROOT / "briefings").glob("*.yaml"))}
     (base / "project").mkdir()
     project = rich_project(base / "project")
-    pdfs["rich"] = project.build("rich")
-    project.briefing("one-page", """\
-        title: A one-page note
+    pdfs["rich"] = build(project.root / "briefings" / "rich.yaml", project.root / "out")
+    path = project.briefing("one-page", """\
+        title: A one-page note on what we learnt from a review of a case
+        style: bscb
         sections:
           - heading: What happened
             content:
               - Something happened, and this is what we learnt from it.
         """)
-    pdfs["one-page"] = project.build("one-page")
+    pdfs["one-page"] = build(path, project.root / "out")
     return pdfs
+
+
+def build(path: Path, out: Path) -> Path:
+    """Build one briefing in this process (the CLI's own build step); return the PDF."""
+    from briefpdf.build import build_file
+
+    outcome = build_file(path, out)
+    assert outcome.status == "built", outcome.problems
+    return outcome.output

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from reportlab.platypus import Flowable
 
 from briefpdf.compose.blocks import BlockComposer
-from briefpdf.compose.feedback import compact_contacts, feedback_panel
+from briefpdf.compose.feedback import compact_contacts, contact_rows, feedback_panel
 from briefpdf.compose.flowables import Heading, Para, Rule
 from briefpdf.compose.masthead import Masthead
 from briefpdf.compose.questions import action_plan_flowables, question_flowables
@@ -100,7 +100,8 @@ def compose_briefing(loaded: LoadedBriefing, theme: Theme | None = None) -> Comp
         subject=plain_text(b.subtitle or b.summary or ""), keywords=list(b.keywords),
         language=b.language, footer_text=fill_placeholders(style.footer.text, values),
         contacts=compact_contacts(feedback), classification=b.classification,
-        running_head=head, body_columns=columns)
+        running_head=head, body_columns=columns,
+        extra={"contact_rows": contact_rows(feedback) if feedback else []})
 
 
 def standard_flow(loaded: LoadedBriefing, theme: Theme, root: Node, meta: str,

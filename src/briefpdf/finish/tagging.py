@@ -80,7 +80,7 @@ def tag_pdf(pdf: bytes, root: Node, marker: TaggingMarker, facts: DocumentFacts)
     annots = _annotations(writer)
     link_count = len(marker.links)
     nums = ArrayObject()
-    for key, (mark, link) in enumerate(links):
+    for key, (_, link) in enumerate(links):
         nums += [NumberObject(key), link.ref]
         annot = annots.get(key)
         if annot is not None:
@@ -180,7 +180,8 @@ def _fill(element: _Element, elements: dict[int, _Element], pages: list,
                 kids.append(NumberObject(mcid))
             else:
                 kids.append(DictionaryObject({
-                    NameObject("/Type"): NameObject("/MCR"), NameObject("/MCID"): NumberObject(mcid),
+                    NameObject("/Type"): NameObject("/MCR"),
+                    NameObject("/MCID"): NumberObject(mcid),
                     NameObject("/Pg"): pages[number - 1]}))
     for child in node.children:
         if id(child) in elements:
@@ -208,8 +209,9 @@ def _attributes(node: Node) -> DictionaryObject | None:
     """Standard attributes: list numbering, table header scope and spans."""
     a = node.attrs
     if node.role == "L" and a.get("ListNumbering") in LIST_NUMBERING:
+        numbering = NameObject("/" + a["ListNumbering"])
         return DictionaryObject({NameObject("/O"): NameObject("/List"),
-                                 NameObject("/ListNumbering"): NameObject("/" + a["ListNumbering"])})
+                                 NameObject("/ListNumbering"): numbering})
     table = {}
     if node.role == "TH":
         table[NameObject("/Scope")] = NameObject("/" + a.get("Scope", "Column"))

@@ -1,8 +1,17 @@
 """Page furniture drawn on every page, as artifacts: running head, footer, page numbers,
-protective marking. Drawn once the page count is known ("Page N of M")."""
+protective marking. Drawn once the page count is known ("Page N of M").
+
+Two accessibility rules (docs/accessibility.md): a running head is kept to at most
+seven words (a longer title is shortened with an ellipsis), so it reads as a label,
+not a sentence; and on a one-page briefing the footer's text and contacts appear
+once, so they are tagged as content at the end of the reading order (the contacts
+as links), not artifacts.
+"""
 
 from __future__ import annotations
 
+import re
+from contextlib import nullcontext
 from functools import lru_cache
 from typing import Any
 
@@ -11,8 +20,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from briefpdf.compose.document import ComposedDocument
-from briefpdf.compose.markup import plain
+from briefpdf.compose.markup import link, plain
 from briefpdf.compose.semantics import marker_of
+
+HEAD_WORDS = 7
+"""A running head longer than this many words is shortened."""
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def draw_furniture(canv: Any, doc: ComposedDocument, page: int, pages: int,
@@ -46,9 +59,11 @@ def fit_line(text: str, font: str, size: float, width: float) -> str:
     return text[:low].rstrip() + "…"
 
 
-def _line(canv: Any, text: str, style: Any, x: float, y: float, width: float) -> float:
-    """Draw one line of literal text with its top at y; return its height."""
-    text = plain(fit_line(text, style.fontName, style.fontSize, width))
+def _line(canv: Any, text: str, style: Any, x: float, y: float, width: float,
+          markup: str | None = None) -> float:
+    """Draw one line of literal text (or of ready ``markup``) with its top at y; return
+    its height."""
+    text = markup or plain(fit_line(text, style.fontName, style.fontSize, width))
     para = Paragraph(text, style)
     _, height = para.wrap(width, 1000)
     para.drawOn(canv, x, y - height)
@@ -58,7 +73,8 @@ def _line(canv: Any, text: str, style: Any, x: float, y: float, width: float) ->
 def _running_head(canv: Any, doc: ComposedDocument) -> None:
     t = doc.theme
     top = t.page_height - t.margin_top + 8 * mm
-    height = _line(canv, doc.running_head, t.footer, t.margin_left, top, t.frame_width)
+    height = _line(canv, short_head(doc.running_head), t.footer, t.margin_left, top,
+                   t.frame_width)
     canv.setStrokeColor(t.colours.muted)
     canv.setLineWidth(t.rule_width * 0.6)
     y = top - height - 1.5 * mm
@@ -78,10 +94,45 @@ def _footer(canv: Any, doc: ComposedDocument, page: str, pages: int) -> None:
     _line(canv, numbers, t.footer_right, t.page_width - t.margin_right - number_width,
           top, number_width)
     text_width = t.frame_width - number_width - 4 * mm
-    used = _line(canv, doc.footer_text, t.footer, t.margin_left, top, text_width) \
-        if doc.footer_text else 0
+    used = 0.0
+    if doc.footer_text:
+        with _once(canv, doc, pages):
+            used = _line(canv, doc.footer_text, t.footer, t.margin_left, top, text_width)
     if doc.contacts:
-        _line(canv, doc.contacts, t.footer, t.margin_left, top - used, text_width)
+        with _once(canv, doc, pages):
+            _line(canv, doc.contacts, t.footer, t.margin_left, top - used, text_width,
+                  markup=_linked_contacts(doc, pages, t.footer, text_width))
+
+
+def _once(canv: Any, doc: ComposedDocument, pages: int) -> Any:
+    """Footer text on a one-page document is content (a paragraph in a closing Div)."""
+    if pages != 1:
+        return nullcontext()
+    footer = doc.extra.get("footer_node")
+    if footer is None:
+        footer = doc.extra["footer_node"] = doc.root.add("Div")
+    return marker_of(canv).content(canv, footer.add("P"))
+
+
+def _linked_contacts(doc: ComposedDocument, pages: int, style: Any, width: float) -> str | None:
+    """On a one-page document the contacts line is content, so each contact is a link
+    (as many as fit on the line; the feedback panel on the same page lists them all)."""
+    rows = [(shown, href) for label, shown, href in doc.extra.get("contact_rows") or []
+            if label != "Survey"]
+    while pages == 1 and rows:
+        shown = "  ·  ".join(text for text, _ in rows)
+        if stringWidth(shown, style.fontName, style.fontSize) <= width:
+            return "  ·  ".join(link(text, href, underline=False) for text, href in rows)
+        rows.pop()
+    return None
+
+
+def short_head(text: str, limit: int = HEAD_WORDS) -> str:
+    """``text`` cut after ``limit`` words (of two or more letters), with an ellipsis."""
+    words = list(_WORD.finditer(text))
+    if len(words) <= limit:
+        return text
+    return text[:words[limit - 1].end()] + "…"
 
 
 def _marking(canv: Any, doc: ComposedDocument, top: float) -> None:

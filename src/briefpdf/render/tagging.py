@@ -24,9 +24,10 @@ and draws their furniture at save time, after every page's content.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from briefpdf.compose.semantics import Node
 
