@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefpdf.cache import Inputs
 from briefpdf.errors import BriefpdfError, InputError, Problem
-from briefpdf.load.styles import _show
-from briefpdf.load.yaml_source import load_yaml
-from briefpdf.model.document import is_pack, load_briefing, slug_of
+
+# The stages are imported inside the functions that use them, so that `--help`, the
+# incremental no-op check and the worker start-up only pay for what they use.
 
 BRIEFINGS_DIR = Path("briefings")
 OUT_DIR = Path("out")
@@ -26,6 +27,7 @@ class Outcome:
     output: Path | None = None
     problems: list[Problem] = field(default_factory=list)
     status: str = "built"  # built | unchanged | failed | valid
+    inputs: Inputs | None = None  # what the output was made from (for incremental builds)
 
 
 def discover(paths: list[str]) -> list[Path]:
@@ -46,6 +48,10 @@ def _yaml_files(folder: Path) -> list[Path]:
 
 def validate_file(path: Path, style: str | None = None) -> Outcome:
     """Load and check one briefing or pack without rendering it."""
+    from briefpdf.load.styles import _show
+    from briefpdf.load.yaml_source import load_yaml
+    from briefpdf.model.document import is_pack, load_briefing
+
     try:
         source = load_yaml(path, display=_show(path))
         if is_pack(source):
@@ -62,11 +68,17 @@ def validate_file(path: Path, style: str | None = None) -> Outcome:
 
 def build_file(path: Path, out_dir: Path, style: str | None = None) -> Outcome:
     """Build one briefing into ``out_dir/<slug>.pdf``."""
+    from briefpdf.cache import inputs_of
+    from briefpdf.load.styles import _show
+    from briefpdf.load.yaml_source import load_yaml
+    from briefpdf.model.document import is_pack, load_briefing, slug_of
+
     try:
         source = load_yaml(path, display=_show(path))           # 1. load the YAML
         if is_pack(source):
             raise InputError([source.problem(("pack",), "packs are not supported yet")])
         loaded = load_briefing(path, style, source=source)     # 2. validate the model
+        inputs = inputs_of(loaded)                             #    hash what it depends on
         pdf = render_briefing(loaded)                          # 3-5. compose, render, finish
         output = out_dir / f"{slug_of(path)}.pdf"
         from briefpdf.finish.write import write_atomic
@@ -76,7 +88,7 @@ def build_file(path: Path, out_dir: Path, style: str | None = None) -> Outcome:
         return Outcome(path, problems=exc.problems, status="failed")
     except BriefpdfError as exc:
         return Outcome(path, problems=[Problem(_show(path), 1, 1, str(exc))], status="failed")
-    return Outcome(path, output=output)
+    return Outcome(path, output=output, inputs=inputs)
 
 
 def render_briefing(loaded) -> bytes:

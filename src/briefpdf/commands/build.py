@@ -1,13 +1,12 @@
-"""`briefpdf build [PATH ...] [-o DIR]`: briefings and packs to PDF."""
+"""`briefpdf build [PATH ...] [-o DIR] [-j N] [--force]`: briefings and packs to PDF."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
-from briefpdf.build import OUT_DIR, build_file, discover
+from briefpdf.build import OUT_DIR, discover
 from briefpdf.commands.report import print_problems
 from briefpdf.errors import UsageError
 
@@ -15,24 +14,52 @@ from briefpdf.errors import UsageError
 def add_parser(sub) -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="build briefings and packs into PDFs",
                        description="Build each briefing (and pack) into OUT/<slug>.pdf. "
-                                   "With no PATH, every YAML file in briefings/.")
+                                   "With no PATH, every YAML file in briefings/. A file "
+                                   "whose PDF is up to date is skipped.")
     p.add_argument("paths", nargs="*", metavar="PATH", help="briefing or pack files, or folders")
     p.add_argument("-o", "--out", default=str(OUT_DIR), metavar="DIR",
                    help="output folder (default: out)")
     p.add_argument("--style", metavar="NAME", help="use this style instead of each file's own")
+    add_speed_options(p)
+    p.add_argument("--force", action="store_true",
+                   help="rebuild every file, even those whose PDF is up to date")
     return p
 
 
+def add_speed_options(p: argparse.ArgumentParser) -> None:
+    """``-j N``: shared by build and watch."""
+    p.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                   help="build N files at once (default: the number of cores)")
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of jobs; give 1 or more")
+    return value
+
+
+def build_options(args: argparse.Namespace) -> dict:
+    """The options that change what a PDF looks like: passed to ``build_file`` and part of
+    the incremental-build fingerprint. Add every new output-changing flag here, read with
+    getattr and a default, because `briefpdf watch` shares this function."""
+    return {"style": getattr(args, "style", None)}
+
+
 def run(args: argparse.Namespace) -> int:
+    from briefpdf.batch import build_many, show_progress
+
     files = discover(args.paths)
     if not files:
         raise UsageError("no briefings found: give a file, or run in a folder with briefings/")
-    started = time.perf_counter()
-    outcomes = [build_file(path, Path(args.out), args.style) for path in files]
-    failed = print_problems(outcomes)
-    built = [o for o in outcomes if o.status == "built"]
-    for outcome in built:
-        print(f"wrote {outcome.output}")
-    elapsed = time.perf_counter() - started
-    print(f"{len(built)} built, {failed} failed in {elapsed:.1f}s", file=sys.stderr)
+    batch = build_many(files, Path(args.out), build_options(args), jobs=args.jobs,
+                       force=args.force, progress=show_progress())
+    failed = print_problems(batch.outcomes)
+    for outcome in batch.outcomes:
+        if outcome.status == "built":
+            print(f"wrote {outcome.output}")
+    print(batch.summary(), file=sys.stderr)
     return 1 if failed else 0

@@ -1,0 +1,124 @@
+"""Build many files: skip the ones that are up to date, build the rest on every core.
+
+Used by `briefpdf build` and `briefpdf watch`. A briefing is skipped when
+``cache.BuildCache`` says nothing it was made from has changed (that check hashes
+files and imports no PDF library). The rest are built in a process pool, or in
+this process when there is only one to build.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefpdf.build import Outcome, build_file
+from briefpdf.cache import BuildCache
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@dataclass
+class Batch:
+    """The outcomes of one run over many files, and how long it took."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        return sum(o.status == status for o in self.outcomes)
+
+    def summary(self) -> str:
+        return (f"{self.count('built')} built, {self.count('unchanged')} unchanged, "
+                f"{self.count('failed')} failed in {self.seconds:.1f}s")
+
+
+def build_many(files: list[Path], out_dir: Path, options: dict[str, Any], *,
+               jobs: int | None = None, force: bool = False, progress: bool = False) -> Batch:
+    """Build ``files`` into ``out_dir``; ``options`` go to ``build_file`` and into the cache
+    fingerprint (so changing an option rebuilds everything)."""
+    started = time.perf_counter()
+    cache = BuildCache(out_dir, {**options, "SOURCE_DATE_EPOCH":
+                                 os.environ.get("SOURCE_DATE_EPOCH")})
+    results: dict[Path, Outcome] = {}
+    todo: list[Path] = []
+    for path in files:
+        if not force and cache.is_fresh(path):
+            results[path] = Outcome(path, output=Path(cache.output_of(path) or ""),
+                                    status="unchanged")
+        else:
+            todo.append(path)
+
+    def done(outcome: Outcome) -> None:
+        results[outcome.path] = outcome
+        if outcome.status == "built" and outcome.inputs is not None and outcome.output:
+            cache.record(outcome.path, outcome.output, outcome.inputs)
+        else:
+            cache.forget(outcome.path)
+
+    try:
+        _run(todo, out_dir, options, jobs or default_jobs(), done, progress)
+    finally:
+        cache.save()
+    return Batch([results[p] for p in files if p in results], time.perf_counter() - started)
+
+
+def _run(todo: list[Path], out_dir: Path, options: dict[str, Any], jobs: int,
+         done: Callable[[Outcome], None], progress: bool) -> None:
+    if jobs <= 1 or len(todo) <= 1:
+        with _progress(len(todo), progress) as advance:
+            for path in todo:
+                done(build_file(path, out_dir, **options))
+                advance()
+        return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+        # Submit before the progress display starts its thread, so workers fork without it.
+        futures = [pool.submit(build_file, path, out_dir, **options) for path in todo]
+        try:
+            with _progress(len(todo), progress) as advance:
+                for future in as_completed(futures):
+                    done(future.result())
+                    advance()
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def show_progress() -> bool:
+    """A progress bar only for a person watching a terminal, never under CI."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+@contextmanager
+def _progress(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for more than one file (rich), or nothing."""
+    if not enabled or total <= 1:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    bar = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+    with bar:
+        task = bar.add_task("build", total=total)
+        yield lambda: bar.advance(task)

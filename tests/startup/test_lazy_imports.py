@@ -1,0 +1,42 @@
+"""`--help`, `validate` and a no-op build import no PDF library (they must start fast)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import MINIMAL
+
+PROBE = """
+import sys
+from briefpdf.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+heavy = sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'pypdf', 'pydantic'})
+print('HEAVY=' + ','.join(heavy))
+"""
+
+
+def heavy_modules(project, *args: str) -> list[str]:
+    proc = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=project.root,
+                          capture_output=True, text=True, timeout=120)
+    line = [x for x in proc.stdout.splitlines() if x.startswith("HEAVY=")][-1]
+    return [m for m in line.removeprefix("HEAVY=").split(",") if m]
+
+
+def test_help_imports_no_heavy_package(project):
+    assert heavy_modules(project, "--help") == []
+    assert heavy_modules(project, "build", "--help") == []
+
+
+def test_validate_imports_neither_reportlab_nor_pypdf(project):
+    project.briefing("mini", MINIMAL)
+    assert heavy_modules(project, "validate") == ["pydantic"]
+
+
+def test_up_to_date_build_only_hashes_files(project):
+    project.briefing("mini", MINIMAL)
+    assert "reportlab" in heavy_modules(project, "build")
+    assert heavy_modules(project, "build") == []
