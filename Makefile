@@ -1,6 +1,7 @@
 # Two commands a new user needs (see README, Quick start):
 #   make demo   set up .venv and build every sample in briefings/ into out/
 #   make test   set up .venv (with test tools) and run the linter and the tests
+#   make bench  measure speed against the targets of issue 7 (not part of the tests)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -21,6 +22,9 @@ lint: $(BIN)/.installed
 
 test: lint
 	$(BIN)/python -m pytest -n auto
+
+bench: $(BIN)/.installed
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) out

@@ -12,6 +12,7 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Image, Paragraph
 from reportlab.platypus.flowables import Spacer
 
+from briefpdf.compose.images import prepared_image
 from briefpdf.compose.semantics import Node, Semantic, marker_of
 
 
@@ -44,8 +45,13 @@ class Heading(Para):
 class Figure(Semantic, Image):
     """An image: a Figure with alt text, or an artifact when ``node`` is None."""
 
-    def __init__(self, filename: str, width: float, height: float, node: Node | None):
+    def __init__(self, filename: str, width: float, height: float, node: Node | None, *,
+                 print_size: bool = False):
+        """``print_size``: embed no more pixels than print needs (logos)."""
         super().__init__(filename, width=width, height=height)
+        prepared = prepared_image(filename, width, height, print_size=print_size)
+        if prepared is not None:
+            self._img = prepared  # what Image.draw hands to drawImage
         self.node = node
 
 

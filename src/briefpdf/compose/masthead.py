@@ -22,7 +22,7 @@ def logo_figures(logos: list[Logo], parent: Node) -> list[Figure]:
     for logo in logos:
         width, height = ImageReader(logo.file).getSize()
         figures.append(Figure(logo.file, logo.height * width / height, logo.height,
-                              parent.add("Figure", alt=logo.alt)))
+                              parent.add("Figure", alt=logo.alt), print_size=True))
     return figures
 
 
