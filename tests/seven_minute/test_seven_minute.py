@@ -19,6 +19,7 @@ from conftest import ROOT, normalise, pdf_links, pdf_pages_text, pdf_words_boxes
 
 SAMPLE = ROOT / "briefings" / "family-l-7-minute.yaml"
 BSCB_PANEL = (0xF1, 0xEC, 0xF7)  # styles/bscb.yaml colours.panel
+BSCB_PRIMARY = (0x4B, 0x2A, 0x7B)  # styles/bscb.yaml colours.primary
 DEFAULT_PANEL = (0xEE, 0xF2, 0xF7)  # the built-in style's colours.panel
 DEFAULT_QUESTIONS = (
     "What are your key thoughts and reflections on this briefing?",
@@ -187,6 +188,22 @@ def test_each_panel_holds_its_own_text_and_no_text_crosses_a_panel_edge(
         for text in section_texts(section):
             assert text in inside
     assert_no_text_crosses_a_panel_edge(sample_pdf, panels)
+
+
+def test_the_title_is_in_the_centre_panel_between_the_columns(sample_pdf: Path, sample: dict
+                                                              ) -> None:
+    title_panels = filled_rects(sample_pdf, BSCB_PRIMARY)
+    big = [r for r in title_panels if (r[2] - r[0]) * (r[3] - r[1]) > 100 * 100]
+    assert len(big) == 1
+    centre = big[0]
+    inside = text_in(sample_pdf, centre)
+    for text in (sample["kind"], sample["title"], sample["subtitle"], "June 2017"):
+        assert plain(text) in inside
+    assert_no_text_crosses_a_panel_edge(sample_pdf, [centre])
+    panels = filled_rects(sample_pdf, BSCB_PANEL)
+    assert all(p[2] <= centre[0] for p in panels[:3])  # 1–3 on the left
+    assert all(p[0] >= centre[2] for p in panels[4:])  # 5–7 on the right
+    assert panels[3][3] <= centre[1]  # 4 under the title
 
 
 def test_panels_do_not_overlap_each_other(sample_pdf: Path) -> None:

@@ -125,6 +125,8 @@ class Panel:
                         stroke=0, fill=1)
             canv.restoreState()
         numeral = t.numeral
+        # The number and the heading are one marked-content sequence of the H2 node, so
+        # the heading reads "1 Background" (the heading's own scope nests in this one).
         with marker_of(canv).content(canv, self.heading_node):
             canv.saveState()
             canv.setFillColor(numeral.textColor)
@@ -133,8 +135,9 @@ class Panel:
                                    top - diameter / 2 - numeral.fontSize * 0.35,
                                    str(self.number))
             canv.restoreState()
-        heading_top = top - max((diameter - self._heading_h) / 2, 0)
-        self.heading.drawOn(canv, box.x + pad + diameter + t.gap, heading_top - self._heading_h)
+            heading_top = top - max((diameter - self._heading_h) / 2, 0)
+            self.heading.drawOn(canv, box.x + pad + diameter + t.gap,
+                                heading_top - self._heading_h)
         if self.content.items:
             content_top = top - self._header - t.gap
             self.content.drawOn(canv, box.x + pad, content_top - self._content_h)
