@@ -52,6 +52,7 @@ def validate_file(path: Path, style: str | None = None) -> Outcome:
     from briefpdf.load.yaml_source import load_yaml
     from briefpdf.model.document import is_pack, load_briefing
 
+    warnings: list[Problem] = []
     try:
         source = load_yaml(path, display=_show(path))
         if is_pack(source):
@@ -60,14 +61,15 @@ def validate_file(path: Path, style: str | None = None) -> Outcome:
 
             to_model(source, Pack)
         else:
-            load_briefing(path, style, source=source)
+            warnings = load_briefing(path, style, source=source).warnings
     except InputError as exc:
         return Outcome(path, problems=exc.problems, status="failed")
-    return Outcome(path, status="valid")
+    return Outcome(path, problems=warnings, status="valid")
 
 
-def build_file(path: Path, out_dir: Path, style: str | None = None) -> Outcome:
-    """Build one briefing into ``out_dir/<slug>.pdf``."""
+def build_file(path: Path, out_dir: Path, style: str | None = None, *,
+               grayscale: bool = False) -> Outcome:
+    """Build one briefing into ``out_dir/<slug>.pdf`` (in grays if ``grayscale``)."""
     from briefpdf.cache import inputs_of
     from briefpdf.load.styles import _show
     from briefpdf.load.yaml_source import load_yaml
@@ -77,7 +79,8 @@ def build_file(path: Path, out_dir: Path, style: str | None = None) -> Outcome:
         source = load_yaml(path, display=_show(path))           # 1. load the YAML
         if is_pack(source):
             raise InputError([source.problem(("pack",), "packs are not supported yet")])
-        loaded = load_briefing(path, style, source=source)     # 2. validate the model
+        loaded = load_briefing(path, style, source=source,     # 2. validate the model
+                               grayscale=grayscale)
         inputs = inputs_of(loaded)                             #    hash what it depends on
         pdf = render_briefing(loaded)                          # 3-5. compose, render, finish
         output = out_dir / f"{slug_of(path)}.pdf"
@@ -88,7 +91,8 @@ def build_file(path: Path, out_dir: Path, style: str | None = None) -> Outcome:
         return Outcome(path, problems=exc.problems, status="failed")
     except BriefpdfError as exc:
         return Outcome(path, problems=[Problem(_show(path), 1, 1, str(exc))], status="failed")
-    return Outcome(path, output=output, inputs=inputs)
+    return Outcome(path, output=output, inputs=inputs,
+                   problems=loaded.warnings)  # warnings only
 
 
 def render_briefing(loaded) -> bytes:

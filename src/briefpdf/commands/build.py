@@ -20,6 +20,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("-o", "--out", default=str(OUT_DIR), metavar="DIR",
                    help="output folder (default: out)")
     p.add_argument("--style", metavar="NAME", help="use this style instead of each file's own")
+    p.add_argument("--grayscale", action="store_true",
+                   help="render everything in grays, for black-and-white printers")
     add_speed_options(p)
     p.add_argument("--force", action="store_true",
                    help="rebuild every file, even those whose PDF is up to date")
@@ -46,7 +48,8 @@ def build_options(args: argparse.Namespace) -> dict:
     """The options that change what a PDF looks like: passed to ``build_file`` and part of
     the incremental-build fingerprint. Add every new output-changing flag here, read with
     getattr and a default, because `briefpdf watch` shares this function."""
-    return {"style": getattr(args, "style", None)}
+    return {"style": getattr(args, "style", None),
+            "grayscale": getattr(args, "grayscale", False)}
 
 
 def run(args: argparse.Namespace) -> int:

@@ -102,7 +102,7 @@ class BlockComposer:
             height = frame_h * 0.7
             width = height * px_w / px_h
         node = None if block.decorative else parent.add("Figure", alt=block.alt)
-        figure = Figure(str(path), width, height, node)
+        figure = Figure(str(path), width, height, node, gray=t.style.grayscale)
         figure.hAlign = "LEFT"
         figure.spaceBefore, figure.spaceAfter = t.gap * 0.5, t.gap * 1.5
         return [figure]

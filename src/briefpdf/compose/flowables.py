@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Image, Paragraph
 from reportlab.platypus.flowables import Spacer
 
 from briefpdf.compose.images import prepared_image
+from briefpdf.compose.markup import with_fallback
 from briefpdf.compose.semantics import Node, Semantic, marker_of
 
 
@@ -20,6 +21,8 @@ class Para(Semantic, Paragraph):
     """A paragraph that belongs to a structure node (P, H1, H2, Lbl, LBody, ...)."""
 
     def __init__(self, text: str | None, style: Any, node: Node | None = None, **kw: Any):
+        if isinstance(text, str):
+            text = with_fallback(text, style.fontName)  # characters the font lacks
         super().__init__(text, style, **kw)
         self.node = node
 
@@ -46,10 +49,11 @@ class Figure(Semantic, Image):
     """An image: a Figure with alt text, or an artifact when ``node`` is None."""
 
     def __init__(self, filename: str, width: float, height: float, node: Node | None, *,
-                 print_size: bool = False):
-        """``print_size``: embed no more pixels than print needs (logos)."""
+                 print_size: bool = False, gray: bool = False):
+        """``print_size``: embed no more pixels than print needs (logos); ``gray``: in
+        grays, for a style that prints in black and white."""
         super().__init__(filename, width=width, height=height)
-        prepared = prepared_image(filename, width, height, print_size=print_size)
+        prepared = prepared_image(filename, width, height, print_size=print_size, gray=gray)
         if prepared is not None:
             self._img = prepared  # what Image.draw hands to drawImage
         self.node = node

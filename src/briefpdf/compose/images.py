@@ -19,24 +19,27 @@ PRINT_DPI = 300
 """Pixels per inch kept at the drawn size: the usual resolution for print."""
 
 
-def prepared_image(path: str, width: float, height: float, *, print_size: bool = False) -> Any:
+def prepared_image(path: str, width: float, height: float, *, print_size: bool = False,
+                   gray: bool = False) -> Any:
     """A cached ImageReader for drawing ``path`` at ``width`` × ``height`` points (with
-    ``print_size``, no larger than PRINT_DPI needs); None for a JPEG (embedded as it is)
-    or an unreadable file."""
+    ``print_size``, no larger than PRINT_DPI needs; with ``gray``, in grays for
+    black-and-white printing); None for a JPEG in colour (embedded as it is) or an
+    unreadable file."""
     try:
         stat = os.stat(path)
         with open(path, "rb") as handle:
-            if handle.read(3) == b"\xff\xd8\xff":
+            if handle.read(3) == b"\xff\xd8\xff" and not gray:
                 return None
     except OSError:
         return None  # ReportLab reports it
     pixels = (max(1, round(width / 72 * PRINT_DPI)), max(1, round(height / 72 * PRINT_DPI))
               ) if print_size else None
-    return _prepared(path, stat.st_mtime_ns, stat.st_size, pixels)
+    return _prepared(path, stat.st_mtime_ns, stat.st_size, pixels, gray)
 
 
 @lru_cache(maxsize=8)
-def _prepared(path: str, mtime_ns: int, size: int, pixels: tuple[int, int] | None) -> Any:
+def _prepared(path: str, mtime_ns: int, size: int, pixels: tuple[int, int] | None,
+              gray: bool = False) -> Any:
     from PIL import Image
     from reportlab.lib.utils import ImageReader
 
@@ -44,4 +47,13 @@ def _prepared(path: str, mtime_ns: int, size: int, pixels: tuple[int, int] | Non
         image.load()
         if pixels and image.width > pixels[0] * 1.1 and image.height > pixels[1] * 1.1:
             image = image.resize(pixels, Image.Resampling.LANCZOS)
+        if gray:
+            image = _gray(image)
         return ImageReader(image.copy())
+
+
+def _gray(image: Any) -> Any:
+    """The image in grays (luma), transparency kept (ReportLab masks RGBA, not LA)."""
+    if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
+        return image.convert("RGBA").convert("LA").convert("RGBA")
+    return image.convert("L")

@@ -6,6 +6,7 @@ entities. User text never reaches it unescaped: only the tags written here are m
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape, quoteattr
 
 from briefpdf.links.address import link_uri
@@ -51,3 +52,55 @@ def link(text: str, href: str, link_colour: str | None = None, *, bold: bool = F
 def plain(text: str) -> str:
     """Literal text, no Markdown."""
     return escape_text(text)
+
+
+_TOKEN = re.compile(r"(<[^>]*>|&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);)")
+"""A tag or an entity: markup that is not text to be checked."""
+_FACE_TAGS = {"<b>": (0, True), "</b>": (0, False), "<i>": (1, True), "</i>": (1, False)}
+
+
+def with_fallback(markup: str, font_name: str) -> str:
+    """Wrap each run of characters that the paragraph's font lacks (and the default font
+    has) in ``<font face=default>``, so it prints in Source Sans Pro instead of a box.
+
+    ``markup`` is already escaped; tags and entities are kept as they are. The face
+    (bold, italic) is followed through <b> and <i>; the run uses the same face of the
+    default family.
+    """
+    from briefpdf.render.fonts import fallback_family, family_of
+
+    found = family_of(font_name)
+    if found is None:
+        return markup
+    family, face = found
+    common = frozenset.intersection(*family.covers.values())
+    if all(ord(char) in common for char in markup):
+        return markup
+    fallback = fallback_family()
+    if fallback.regular == family.regular:
+        return markup
+    names = {(False, False): fallback.regular, (True, False): fallback.bold,
+             (False, True): fallback.italic, (True, True): fallback.bold_italic}
+    state = list(face)
+    out: list[str] = []
+    for piece in _TOKEN.split(markup):
+        if not piece or _TOKEN.fullmatch(piece):
+            if piece in _FACE_TAGS:
+                index, on = _FACE_TAGS[piece]
+                state[index] = on or face[index]
+            out.append(piece)
+            continue
+        key = (state[0], state[1])
+        covers, spare, name = family.covers[key], fallback.covers[key], quoteattr(names[key])
+        run: list[str] = []
+        for char in piece:
+            if ord(char) not in covers and ord(char) in spare:
+                run.append(char)
+                continue
+            if run:
+                out.append(f"<font face={name}>{''.join(run)}</font>")
+                run = []
+            out.append(char)
+        if run:
+            out.append(f"<font face={name}>{''.join(run)}</font>")
+    return "".join(out)

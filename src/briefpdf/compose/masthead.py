@@ -16,13 +16,15 @@ from briefpdf.compose.theme import Theme
 from briefpdf.model.style import Logo
 
 
-def logo_figures(logos: list[Logo], parent: Node) -> list[Figure]:
-    """Each logo as a Figure at its styled height, keeping its aspect ratio."""
+def logo_figures(logos: list[Logo], parent: Node, theme: Theme | None = None) -> list[Figure]:
+    """Each logo as a Figure at its styled height, keeping its aspect ratio (in grays
+    when the theme prints in grays)."""
     figures = []
     for logo in logos:
         width, height = ImageReader(logo.file).getSize()
         figures.append(Figure(logo.file, logo.height * width / height, logo.height,
-                              parent.add("Figure", alt=logo.alt), print_size=True))
+                              parent.add("Figure", alt=logo.alt), print_size=True,
+                              gray=theme is not None and theme.style.grayscale))
     return figures
 
 
@@ -39,7 +41,7 @@ class Masthead(Flowable):
         self.organisation = Para(plain(organisation), t.organisation, header.add("P")) \
             if organisation and len(t.style.logos) != 1 else None
         # one logo is the organisation's own wordmark; partner logos need the name beside them
-        self.logos = logo_figures(t.style.logos, header)
+        self.logos = logo_figures(t.style.logos, header, t)
         self.badge = Para(plain(kind), t.badge, root.add("P")) if kind else None
         self.title = Para(inline(title), t.title, root.add("H1"))
         self.subtitle = Para(inline(subtitle), t.subtitle, root.add("P")) if subtitle else None

@@ -12,12 +12,13 @@ DEFAULT_STYLE = "default"
 _PATH_KEYS = (("fonts",), ("logos",))
 
 
-def style_folders(near: Path) -> list[Path]:
+def style_folders(near: Path, *, include_near: bool = False) -> list[Path]:
     """Where a style name is looked up for a file in folder ``near``: the styles/ folder
-    beside the briefings/ folder that holds it, then near itself, then built-in."""
+    beside the briefings/ folder that holds it (or inside ``near``), then built-in.
+    A style's own folder is searched first for its ``extends`` (``include_near``)."""
     near = near.resolve()
-    candidates = [near.parent / "styles", near / "styles", near]
-    if near.name == "styles":
+    candidates = [near.parent / "styles", near / "styles"]
+    if near.name == "styles" or include_near:
         candidates.insert(0, near)
     folders: list[Path] = []
     for folder in candidates:
@@ -26,12 +27,13 @@ def style_folders(near: Path) -> list[Path]:
     return [*folders, BUILTIN_STYLES]
 
 
-def find_style(name: str, near: Path, *, skip: Path | None = None) -> Path | None:
+def find_style(name: str, near: Path, *, skip: Path | None = None,
+               include_near: bool = False) -> Path | None:
     """The file for style ``name`` (or a path to a .yaml file), or None."""
     if name.endswith((".yaml", ".yml")):
         path = (near / name).resolve()
         return path if path.is_file() else None
-    for folder in style_folders(near):
+    for folder in style_folders(near, include_near=include_near):
         path = (folder / f"{name}.yaml").resolve()
         if path.is_file() and path != skip:
             return path
@@ -61,10 +63,10 @@ def load_style_chain(name: str, near: Path, *, asked_at: tuple[str, int, int] | 
     sources: list[Source] = []
     while True:
         if path in chain:
-            cycle = " → ".join(p.stem for p in [*chain, path])
-            raise InputError([Problem(_show(chain[-1]), 1, 1, (
+            cycle = " → ".join(_show(p) for p in [*chain[chain.index(path):], path])
+            raise InputError([sources[-1].problem(("extends",), (
                 f"styles extend each other in a circle ({cycle}); "
-                "remove one of the extends: lines"))])
+                "remove one of these extends: lines"))])
         chain.append(path)
         source = load_yaml(path, display=_show(path))
         if not isinstance(source.data, dict):
@@ -78,7 +80,7 @@ def load_style_chain(name: str, near: Path, *, asked_at: tuple[str, int, int] | 
         parent_name = parent_name or DEFAULT_STYLE
         if not isinstance(parent_name, str):
             raise InputError([source.problem(("extends",), "extends: should be a style name")])
-        parent = find_style(parent_name, path.parent,
+        parent = find_style(parent_name, path.parent, include_near=True,
                             skip=path if parent_name == path.stem else None)
         if parent is None:
             line, col = source.where(("extends",))

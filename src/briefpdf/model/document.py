@@ -10,6 +10,7 @@ from briefpdf.errors import InputError, Problem
 from briefpdf.load.styles import DEFAULT_STYLE, _show, load_style_chain
 from briefpdf.load.yaml_source import Source, load_yaml
 from briefpdf.model.briefing import Briefing, Image
+from briefpdf.model.fontfiles import font_file_problem
 from briefpdf.model.style import Style
 from briefpdf.model.validate import to_model
 
@@ -48,8 +49,9 @@ def is_pack(source: Source) -> bool:
 
 
 def load_briefing(path: Path, style_override: str | None = None,
-                  source: Source | None = None) -> LoadedBriefing:
-    """Load, validate and resolve a briefing; raise InputError with every problem found."""
+                  source: Source | None = None, *, grayscale: bool = False) -> LoadedBriefing:
+    """Load, validate and resolve a briefing; raise InputError with every problem found.
+    ``grayscale`` forces the style's grayscale option on (``build --grayscale``)."""
     source = source or load_yaml(path, display=_show(path))
     problems: list[Problem] = []
     if not isinstance(source.data, dict):
@@ -60,42 +62,51 @@ def load_briefing(path: Path, style_override: str | None = None,
         briefing = to_model(source, Briefing)
     except InputError as exc:
         problems.extend(exc.problems)
-    style, style_files = _style_for(source, path, style_override, problems)
+    warnings: list[Problem] = []
+    style, style_files = _style_for(source, path, style_override, problems, warnings)
     images: dict[str, Path] = {}
     if briefing is not None:
         images = _check_images(source, briefing, path, problems)
         problems.extend(_check_layout(source, briefing))
     if problems or briefing is None or style is None:
         raise InputError(problems)
-    return LoadedBriefing(path, source, briefing, style, style_files, images)
+    from briefpdf.model.style_checks import glyph_warnings
+
+    if grayscale and not style.grayscale:
+        style = style.model_copy(update={"grayscale": True})
+    warnings.extend(glyph_warnings(source, style))
+    return LoadedBriefing(path, source, briefing, style, style_files, images,
+                          sorted(set(warnings)))
 
 
-def _style_for(source: Source, path: Path, override: str | None, problems: list[Problem]
-               ) -> tuple[Style | None, list[Path]]:
+def _style_for(source: Source, path: Path, override: str | None, problems: list[Problem],
+               warnings: list[Problem] | None = None) -> tuple[Style | None, list[Path]]:
     asked = override or source.data.get("style") or DEFAULT_STYLE
     if not isinstance(asked, str):
         return None, []  # the model reports the wrong type
     at = None if override else (source.file, *source.where(("style",)))
     try:
-        return load_style(asked, path.parent, asked_at=at)
+        return load_style(asked, path.parent, asked_at=at, warnings=warnings)
     except InputError as exc:
         problems.extend(exc.problems)
         return None, []
 
 
-def load_style(name: str, near: Path, asked_at: tuple[str, int, int] | None = None
-               ) -> tuple[Style, list[Path]]:
-    """Resolve a style name to a validated Style and its chain of files."""
+def load_style(name: str, near: Path, asked_at: tuple[str, int, int] | None = None,
+               warnings: list[Problem] | None = None) -> tuple[Style, list[Path]]:
+    """Resolve a style name to a validated Style and its chain of files; design
+    warnings (contrast, logo resolution, missing characters) go into ``warnings``."""
     merged, chain = load_style_chain(name, near, asked_at=asked_at)
     style = to_model(merged, Style)
     problems = _check_style_files(merged, style)
     if problems:
         raise InputError(problems)
+    if warnings is not None:
+        from briefpdf.model.style_checks import STYLE_TEXT_KEYS, glyph_warnings, style_warnings
+
+        warnings.extend(style_warnings(style, merged))
+        warnings.extend(glyph_warnings(merged, style, keys=STYLE_TEXT_KEYS))
     return style, chain
-
-
-FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"true")
-"""The first bytes of a TrueType font file."""
 
 
 def project_root(file: Path) -> Path:
@@ -134,14 +145,7 @@ def _check_style_files(merged: Source, style: Style) -> list[Problem]:
             owner = Path(merged.origin(where))
             problem = outside_problem(Path(file), file, owner, "font")
             if problem is None:
-                with open(file, "rb") as handle:
-                    head = handle.read(4)
-                if head == b"OTTO":
-                    problem = (f"{Path(file).name} is an OpenType (CFF) font, which cannot be "
-                               "embedded; use the TrueType (.ttf) version of the font")
-                elif head not in FONT_SIGNATURES:
-                    problem = (f"{Path(file).name} is not a TrueType font file; choose a .ttf "
-                               "file that opens in a font viewer")
+                problem = font_file_problem(file)
             if problem:
                 problems.append(merged.problem(where, problem))
     return problems

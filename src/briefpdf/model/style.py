@@ -6,25 +6,29 @@ sizes, logos, footer, link options and feedback defaults.
 
 from __future__ import annotations
 
+import string
 from pathlib import Path
-from typing import Literal, Union
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
 from briefpdf.model.briefing import Feedback, Strict
+from briefpdf.model.fontfiles import (
+    BUNDLED,
+    DEFAULT_FAMILY,
+    FACES,
+    bundled_faces,
+    font_file_problem,
+    shown_path,
+)
 from briefpdf.model.types import Colour, Length
 
-BUNDLED_FAMILIES = ("source-sans-pro",)
+BUNDLED_FAMILIES = tuple(BUNDLED)
 """Font families shipped with briefpdf's dependencies, usable by name."""
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
-
-
-def _existing_file(value: str) -> str:
-    path = Path(value)
-    if not path.is_file():
-        raise ValueError(f"file not found: {value}; paths are relative to the style file")
-    return value
+FOOTER_PLACEHOLDERS = ("title", "short_name", "organisation", "date")
+PAGE_PLACEHOLDERS = ("page", "pages")
 
 
 class FontFiles(Strict):
@@ -37,16 +41,19 @@ class FontFiles(Strict):
 
     @field_validator("regular", "bold", "italic", "bold_italic")
     @classmethod
-    def _exists(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        _existing_file(value)
-        if Path(value).suffix.lower() not in (".ttf",):
-            raise ValueError(f"{Path(value).name} is not a TrueType (.ttf) font file")
+    def _usable(cls, value: str | None) -> str | None:
+        if value is not None:
+            problem = font_file_problem(value)
+            if problem:
+                raise ValueError(problem)
         return value
 
 
-FontFamily = Union[str, FontFiles]
+FontFamily = Annotated[
+    Annotated[str, Tag("name")] | Annotated[FontFiles, Tag("files")],
+    Discriminator(lambda v: "name" if isinstance(v, str) else "files"),
+]
+"""A bundled family's name, another role's name (``heading: body``), or TrueType files."""
 
 
 class Margins(Strict):
@@ -87,13 +94,44 @@ class Logo(Strict):
 
     @field_validator("file")
     @classmethod
-    def _exists(cls, value: str) -> str:
-        return _existing_file(value)
+    def _usable(cls, value: str) -> str:
+        from briefpdf.model.document import image_problem
+
+        problem = image_problem(Path(value), shown_path(value))
+        if problem:
+            raise ValueError(problem.replace("the briefing file", "the style file"))
+        return value
+
+
+def _placeholders(template: str, allowed: tuple[str, ...]) -> str:
+    """Every {name} in ``template`` is one of ``allowed``."""
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError:
+        raise ValueError(f"'{template}' has an unmatched {{ or }}; placeholders look like "
+                         "{title}") from None
+    for name in names:
+        if name not in allowed:
+            raise ValueError(f"unknown placeholder {{{name}}}; use "
+                             + ", ".join(f"{{{a}}}" for a in allowed))
+    return template
 
 
 class Footer(Strict):
-    text: str = "{short_name} · {title}"
-    page_numbers: str = "Page {page} of {pages}"
+    text: str = Field("{short_name} · {title}", description=(
+        "Footer line; placeholders {title} {short_name} {organisation} {date}"))
+    page_numbers: str = Field("Page {page} of {pages}", description=(
+        "Page number text; placeholders {page} {pages}"))
+
+    @field_validator("text")
+    @classmethod
+    def _text_placeholders(cls, value: str) -> str:
+        return _placeholders(value, FOOTER_PLACEHOLDERS)
+
+    @field_validator("page_numbers")
+    @classmethod
+    def _number_placeholders(cls, value: str) -> str:
+        return _placeholders(value, PAGE_PLACEHOLDERS)
 
 
 QR_MIN_SIZE_MM = 15.0
@@ -157,10 +195,25 @@ class Style(Strict):
             seen.add(family)
             family = self.fonts[family]
         return family if not isinstance(family, str) or family in BUNDLED_FAMILIES \
-            else BUNDLED_FAMILIES[0]
+            else DEFAULT_FAMILY
+
+    def faces(self, role: str) -> dict[str, str]:
+        """The TrueType file of each face of a role's family; missing faces reuse others."""
+        return family_faces(self.family(role))
 
     @property
     def page_size(self) -> tuple[float, float]:
         """Page width and height in points."""
         w, h = PAGE_SIZES_MM[self.page.size]
         return w * 72 / 25.4, h * 72 / 25.4
+
+
+def family_faces(family: FontFamily) -> dict[str, str]:
+    """Bundled name or files → a file for each of the four faces."""
+    if isinstance(family, str):
+        return bundled_faces(family)
+    files = {face: getattr(family, face) for face in FACES}
+    files["bold"] = files["bold"] or files["regular"]
+    files["italic"] = files["italic"] or files["regular"]
+    files["bold_italic"] = files["bold_italic"] or files["bold"]
+    return files

@@ -1,13 +1,14 @@
 """Register a style's TrueType families with ReportLab and name them for paragraphs.
 
-The default family comes from the ``font-source-sans-pro`` package on PyPI, so the
-font is embedded from an installed file, never from a path on the user's machine.
+Bundled families come from PyPI packages (``font-source-sans-pro``, ...), so fonts are
+embedded from installed files, never from a path on the user's machine. Each face is
+registered under a name derived from its content, once per process.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -15,73 +16,64 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from briefpdf.errors import InputError, Problem
-from briefpdf.model.style import FontFiles
+from briefpdf.model.fontfiles import DEFAULT_FAMILY, FACE_KEYS, FaceKey, family_coverage
+from briefpdf.model.style import FontFamily, family_faces
 
 
 @dataclass(frozen=True)
 class Family:
-    """ReportLab font names for the four faces of one family."""
+    """ReportLab font names for the four faces of one family, and the characters each
+    face has, keyed by (bold, italic)."""
 
     regular: str
     bold: str
     italic: str
     bold_italic: str
-
-
-def bundled_files(name: str) -> FontFiles:
-    """The TrueType files of a family bundled through a PyPI package."""
-    if name == "source-sans-pro":
-        import font_source_sans_pro
-
-        folder = Path(font_source_sans_pro.font_directory)
-        return FontFiles.model_construct(
-            regular=str(folder / "SourceSansPro-Regular.ttf"),
-            bold=str(folder / "SourceSansPro-Bold.ttf"),
-            italic=str(folder / "SourceSansPro-It.ttf"),
-            bold_italic=str(folder / "SourceSansPro-BoldIt.ttf"),
-        )
-    raise ValueError(f"unknown bundled family {name!r}")
+    covers: dict[FaceKey, frozenset[int]] = field(default_factory=dict, hash=False,
+                                                   compare=False)
 
 
 _registered: dict[str, str] = {}
+_families: dict[str, tuple[Family, FaceKey]] = {}
+"""Every face name registered → its family and (bold, italic), for paragraph fonts."""
 
 
-def register_family(family: FontFiles | str) -> Family:
+def register_family(family: FontFamily) -> Family:
     """Register (once per process) a family's faces; missing faces reuse regular."""
-    files = bundled_files(family) if isinstance(family, str) else family
-    regular = _register(files.regular)
-    bold = _register(files.bold) if files.bold else regular
-    italic = _register(files.italic) if files.italic else regular
-    bold_italic = _register(files.bold_italic) if files.bold_italic else bold
-    for is_bold, is_italic, face in (
-        (0, 0, regular),
-        (1, 0, bold),
-        (0, 1, italic),
-        (1, 1, bold_italic),
-    ):
-        addMapping(regular, is_bold, is_italic, face)
-    return Family(regular, bold, italic, bold_italic)
+    files = family_faces(family)
+    names = {face: _register(path) for face, path in files.items()}
+    result = Family(names["regular"], names["bold"], names["italic"], names["bold_italic"],
+                    family_coverage(files))
+    for is_bold, is_italic, face in ((0, 0, result.regular), (1, 0, result.bold),
+                                     (0, 1, result.italic), (1, 1, result.bold_italic)):
+        addMapping(result.regular, is_bold, is_italic, face)
+    for face, name in names.items():
+        _families.setdefault(name, (result, FACE_KEYS[face]))
+    return result
+
+
+def family_of(font_name: str) -> tuple[Family, FaceKey] | None:
+    """The registered family a face name belongs to, and which face it is (None for
+    ReportLab's own fonts)."""
+    return _families.get(font_name)
+
+
+def fallback_family() -> Family:
+    """The default family, for characters a style's font lacks."""
+    return register_family(DEFAULT_FAMILY)
 
 
 def _register(path: str) -> str:
     """Register one TrueType file under a name derived from its content."""
     if path in _registered:
         return _registered[path]
-    data = Path(path).read_bytes()
-    name = f"{Path(path).stem[:40]}-{hashlib.sha1(data).hexdigest()[:8]}"
     try:
+        data = Path(path).read_bytes()
+        name = f"{Path(path).stem[:40]}-{hashlib.sha1(data).hexdigest()[:8]}"
         pdfmetrics.registerFont(TTFont(name, path))
-    except (TTFError, OSError, ValueError, KeyError, IndexError) as exc:
-        raise InputError(
-            [
-                Problem(
-                    path,
-                    1,
-                    1,
-                    f"not a usable TrueType font ({exc}); "
-                    "choose a .ttf file that opens in a font viewer",
-                )
-            ]
-        ) from None
+    except (TTFError, OSError, ValueError, KeyError, IndexError, AssertionError) as exc:
+        raise InputError([Problem(path, 1, 1, f"not a usable TrueType font ({exc}); "
+                                              "choose a .ttf file that opens in a font viewer")]
+                         ) from None
     _registered[path] = name
     return name

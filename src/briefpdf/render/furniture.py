@@ -20,7 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from briefpdf.compose.document import ComposedDocument
-from briefpdf.compose.markup import link, plain
+from briefpdf.compose.markup import link, plain, with_fallback
 from briefpdf.compose.semantics import marker_of
 
 HEAD_WORDS = 7
@@ -64,7 +64,7 @@ def _line(canv: Any, text: str, style: Any, x: float, y: float, width: float,
     """Draw one line of literal text (or of ready ``markup``) with its top at y; return
     its height."""
     text = markup or plain(fit_line(text, style.fontName, style.fontSize, width))
-    para = Paragraph(text, style)
+    para = Paragraph(with_fallback(text, style.fontName), style)
     _, height = para.wrap(width, 1000)
     para.drawOn(canv, x, y - height)
     return height

@@ -1,0 +1,244 @@
+"""Checks a designer would make, as warnings: colour contrast (WCAG 2.1 AA) for every
+colour pair the layout uses, logo resolution for print, and characters no font has.
+
+Pure Python plus fontTools and Pillow headers: `briefpdf validate` runs these without
+ReportLab. Every warning is a located `Problem(..., severity="warning")`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefpdf.errors import Problem
+from briefpdf.load.yaml_source import Source
+from briefpdf.model.fontfiles import DEFAULT_FAMILY, bundled_faces, family_coverage
+from briefpdf.model.style import Style
+
+BODY_TEXT_RATIO = 4.5
+LARGE_TEXT_RATIO = 3.0
+SYMBOL_RATIO = 3.0  # WCAG 1.4.11: graphical objects such as bullets
+PRINT_DPI = 150
+
+
+@dataclass(frozen=True)
+class Use:
+    """One way the layout sets a colour on a background (see compose/theme.py)."""
+
+    fg: str
+    bg: str
+    what: str
+    size: str = "body"  # the style size it is set at
+    factor: float = 1.0
+    bold: bool = False
+    symbol: bool = False
+
+
+USES = (
+    Use("text", "background", "body text"),
+    Use("text", "background", "protective marking", "small", bold=True),
+    Use("muted", "background", "footer, running head and link addresses", "small"),
+    Use("muted", "background", "quote attributions", "small", 1.15),
+    Use("primary", "background", "section headings", "heading", bold=True),
+    Use("primary", "background", "links, the summary and quotes", "body"),
+    Use("primary", "background", "list numbers", "body", bold=True),
+    Use("accent", "background", "bullets and link arrows", symbol=True),
+    Use("on_primary", "primary", "the title", "title", bold=True),
+    Use("on_primary", "primary", "the subtitle and date in the title band", "small", 1.2),
+    Use("on_primary", "accent", "the kind badge", "small", 1.1, bold=True),
+    Use("text", "panel", "callout and feedback text"),
+    Use("primary", "panel", "panel titles and links in panels", "body", bold=True),
+)
+"""Every text colour / background pair the briefing layout draws."""
+
+
+def relative_luminance(hex_colour: str) -> float:
+    """WCAG 2.1 relative luminance of #RRGGBB."""
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    value = hex_colour.lstrip("#")
+    r, g, b = (int(value[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG contrast ratio between two #RRGGBB colours (1 to 21)."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _needed(use: Use, style: Style) -> tuple[float, str]:
+    if use.symbol:
+        return SYMBOL_RATIO, "symbols"
+    size = getattr(style.sizes, use.size) * use.factor
+    large = size >= 18 or (use.bold and size >= 14)
+    return (LARGE_TEXT_RATIO, "large text") if large else (BODY_TEXT_RATIO, "body text")
+
+
+def contrast_warnings(style: Style, source: Source) -> list[Problem]:
+    """One warning per colour pair below what its smallest use needs."""
+    pairs: dict[tuple[str, str], list[Use]] = {}
+    for use in USES:
+        pairs.setdefault((use.fg, use.bg), []).append(use)
+    colours = style.colours
+    problems = []
+    for (fg, bg), uses in pairs.items():
+        ratio = contrast_ratio(getattr(colours, fg), getattr(colours, bg))
+        needed, kind = max(_needed(use, style) for use in uses)
+        if ratio + 1e-9 >= needed:
+            continue
+        failing = [u.what for u in uses if ratio < _needed(u, style)[0]]
+        # point at the colour the style itself set, rather than one it inherited
+        where = bg if source.origin(("colours", fg)) != source.file \
+            and source.origin(("colours", bg)) == source.file else fg
+        problems.append(source.problem(("colours", where), (
+            f"{fg} {getattr(colours, fg)} on {bg} {getattr(colours, bg)} has a contrast of "
+            f"{ratio:.2f}:1, below the {needed:g}:1 WCAG AA needs for {kind} "
+            f"({'; '.join(failing)}); make {fg} darker or {bg} lighter (or the other way "
+            "round)"), severity="warning"))
+    return problems
+
+
+def logo_warnings(style: Style, source: Source) -> list[Problem]:
+    """A logo with fewer than PRINT_DPI pixels per inch at its printed height."""
+    from PIL import Image
+
+    problems = []
+    for index, logo in enumerate(style.logos):
+        try:
+            with Image.open(logo.file) as image:
+                width, height = image.size
+        except Exception:  # noqa: BLE001 - the model already reported unreadable files
+            continue
+        inches = logo.height / 72
+        dpi = height / inches
+        if dpi < PRINT_DPI:
+            mm = logo.height * 25.4 / 72
+            problems.append(source.problem(("logos", index, "file"), (
+                f"logo {Path(logo.file).name} is {width}×{height} pixels: only {dpi:.0f} dpi "
+                f"at its printed height of {mm:.0f}mm, so it will print blurred; use an image "
+                f"at least {round(PRINT_DPI * inches)} pixels tall ({PRINT_DPI} dpi; "
+                f"{round(300 * inches)} for 300 dpi) or a smaller height"), severity="warning"))
+    return problems
+
+
+def style_warnings(style: Style, source: Source) -> list[Problem]:
+    """Every design warning for a resolved style (``source``: the merged chain)."""
+    return [*contrast_warnings(style, source), *logo_warnings(style, source)]
+
+
+# --- characters no font has -------------------------------------------------------------
+
+SKIP_KEYS = {"image", "alt", "style", "language", "keywords", "decorative", "width", "date",
+             "url", "kind"}
+"""Keys whose values are not set in a font on the page (or set by another check)."""
+
+STYLE_TEXT_KEYS = ("organisation", "short_name", "footer", "feedback")
+"""The style's keys whose text is printed."""
+
+
+def _strings(data: Any, path: tuple = ()) -> Any:
+    """(path, text) for every string value, skipping keys that are not printed."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key not in SKIP_KEYS:
+                yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*path, index))
+
+
+def _role(path: tuple) -> tuple[str, bool]:
+    """The font role a value is set in, and whether it is set bold."""
+    if path == ("title",) or (len(path) == 3 and path[0] == "sections"
+                              and path[2] == "heading"):
+        return "heading", True
+    if path == ("subtitle",):
+        return "heading", False
+    return "body", False
+
+
+def glyph_warnings(source: Source, style: Style, *, keys: tuple[str, ...] | None = None,
+                   text: str | None = None) -> list[Problem]:
+    """A warning for each character in ``source`` (only under ``keys``, if given) that
+    neither the style's font for its role nor the default font has, in the face (bold,
+    italic) it is set in. ``text`` is the file's text, to find the character's column
+    (read from the file if not given)."""
+    from briefpdf.model.inline import parse_inline
+
+    fallback = family_coverage(bundled_faces(DEFAULT_FAMILY))
+    available = {}
+    for role in ("body", "heading"):
+        own = family_coverage(style.faces(role))
+        available[role] = {face: own[face] | fallback[face] for face in own}
+    texts = {source.file: text} if text is not None else {}
+    problems = []
+    for path, value in _strings(source.data):
+        if keys is not None and (not path or path[0] not in keys):
+            continue
+        role, bold = _role(path)
+        faces = available[role]
+        common = frozenset.intersection(*faces.values())
+        if all(ord(char) in common or _invisible(char) for char in value):
+            continue
+        seen: set[str] = set()  # one warning per character per value
+        for span in parse_inline(value) if role == "body" else [None]:
+            face = (bold or span.bold, span.italic) if span else (bold, False)
+            for char in span.text if span else value:
+                if ord(char) in faces[face] or _invisible(char) or char in seen:
+                    continue
+                seen.add(char)
+                file = source.origin(path)
+                if file not in texts:
+                    texts[file] = _read(file)
+                line, column = _locate(texts[file], source.where(path), char)
+                problems.append(Problem(file, line, column, (
+                    f"'{char}' (U+{ord(char):04X} {unicodedata.name(char, 'unnamed')}) is in "
+                    f"none of the fonts ({_family_label(style, role)} {_face_name(face)}, "
+                    "or the fallback Source Sans Pro) and would print as an empty box; "
+                    "replace it, or choose a font that has it"), severity="warning"))
+    return problems
+
+
+def _face_name(face: tuple[bool, bool]) -> str:
+    return {(False, False): "regular", (True, False): "bold", (False, True): "italic",
+            (True, True): "bold italic"}[face]
+
+
+def _invisible(char: str) -> bool:
+    return char in "\n\r\t " or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")
+
+
+def _family_label(style: Style, role: str) -> str:
+    family = style.family(role)
+    if isinstance(family, str):
+        return family
+    return Path(family.regular).stem
+
+
+def _read(file: str) -> str:
+    try:
+        return Path(file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _locate(text: str, start: tuple[int, int], char: str) -> tuple[int, int]:
+    """The first ``char`` at or after the value's start position (or the start itself)."""
+    line, column = start
+    offsets = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
+    if not text or line > len(offsets):
+        return start
+    begin = offsets[line - 1] + column - 1
+    found = text.find(char, begin)
+    if found < 0:
+        return start
+    line = bisect.bisect_right(offsets, found)
+    return line, found - offsets[line - 1] + 1
