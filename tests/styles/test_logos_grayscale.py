@@ -6,6 +6,7 @@ from style_helpers import BRIEFING, images_on_page, page_count, pixels, with_shi
 
 from conftest import pdf_words_boxes
 
+
 def test_partnership_logos_are_images_on_page_one(project):
     with_shipped_styles(project)
     project.briefing("p", "style: partnership\n" + BRIEFING)
