@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from briefpdf.build import discover
 from briefpdf.errors import UsageError
 
 
@@ -30,15 +28,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("-j/--jobs must be 1 or more")
     if not args.timeout > 0:
         raise UsageError("--timeout must be a number of seconds above 0, like 10")
-    files = discover(args.paths)
-    if not files:
-        raise UsageError("no briefings found: give a file, or run in a folder with briefings/")
+    from briefpdf.commands.links import gather
     from briefpdf.links.check import check_links, exit_code, format_json, format_text
-    from briefpdf.links.collect import links_in_files
 
-    refs, problems = links_in_files(files)
-    for problem in problems:
-        print(problem, file=sys.stderr)
+    refs, problems, _ = gather(args.paths)
     results = check_links(refs, jobs=args.jobs, timeout=args.timeout)
     print(format_json(results) if args.json else format_text(results), end="")
     return 1 if problems else exit_code(results)

@@ -21,15 +21,21 @@ def add_parser(sub) -> argparse.ArgumentParser:
     return p
 
 
-def run(args: argparse.Namespace) -> int:
+def gather(paths: list[str]) -> tuple[list, list, list]:
+    """(links, problems, files) for the command line's PATHs (problems are printed)."""
     from briefpdf.links.collect import links_in_files
 
-    files = discover(args.paths)
+    files = discover(paths)
     if not files:
         raise UsageError("no briefings found: give a file, or run in a folder with briefings/")
     refs, problems = links_in_files(files)
     for problem in problems:
         print(problem, file=sys.stderr)
+    return refs, problems, files
+
+
+def run(args: argparse.Namespace) -> int:
+    refs, problems, files = gather(args.paths)
     print(table([(f"{r.file}:{r.line}:{r.column}", r.title, r.url) for r in refs]), end="")
     noun = "link" if len(refs) == 1 else "links"
     print(f"{len(refs)} {noun} in {len(files)} file{'s' if len(files) != 1 else ''}"
