@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import pytest
 from links_helpers import MM, chars_in, ink_extent, read_codes
 
-from conftest import pdf_links, pdf_pages_text, pdf_text, pdf_words_boxes
+from conftest import Project, pdf_links, pdf_pages_text, pdf_text, pdf_words_boxes
 
 BRIEFING = """\
 title: Links everywhere
@@ -49,9 +50,15 @@ EXPECTED = {
 }
 
 
-def test_each_annotation_covers_exactly_its_link_text(project) -> None:
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory):
+    """BRIEFING, built once for the tests that only read it."""
+    project = Project(tmp_path_factory.mktemp("annotations"))
     project.briefing("b", BRIEFING)
-    pdf = project.build("b")
+    return project.build("b")
+
+
+def test_each_annotation_covers_exactly_its_link_text(pdf) -> None:
     found: dict[str, list[str]] = defaultdict(list)
     for page, uri, rect in pdf_links(pdf):
         text = chars_in(pdf, page, rect)
@@ -66,16 +73,14 @@ def test_each_annotation_covers_exactly_its_link_text(project) -> None:
         uri: sorted(texts) for uri, texts in EXPECTED.items()}
 
 
-def test_mailto_subject_is_readable_on_paper(project) -> None:
-    project.briefing("b", BRIEFING)
-    text = pdf_text(project.build("b"))
+def test_mailto_subject_is_readable_on_paper(pdf) -> None:
+    text = pdf_text(pdf)
     assert "board@example.org (subject: Feedback on Family L)" in text
     assert "%20" not in text
 
 
-def test_every_link_section_entry_prints_its_address(project) -> None:
-    project.briefing("b", BRIEFING)
-    text = pdf_text(project.build("b"))
+def test_every_link_section_entry_prints_its_address(pdf) -> None:
+    text = pdf_text(pdf)
     assert "Information sharing https://example.org/info-sharing The guidance note" in text
 
 

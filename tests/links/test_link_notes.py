@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from links_helpers import chars_in
 
-from conftest import pdf_links, pdf_text, pdf_words_boxes
+from conftest import Project, pdf_links, pdf_text, pdf_words_boxes
 
 BRIEFING = """\
 title: Notes
@@ -23,6 +24,12 @@ sections:
 """
 
 
+@pytest.fixture(scope="module")
+def noted(tmp_path_factory):
+    """BRIEFING built once with notes on."""
+    return _build(Project(tmp_path_factory.mktemp("notes")), notes=True)
+
+
 def _build(project, notes: bool):
     project.write("styles/house.yaml",
                   f"name: Notes\nextends: default\nlinks: {{notes: {str(notes).lower()}}}\n")
@@ -30,9 +37,9 @@ def _build(project, notes: bool):
     return project.build("b")
 
 
-def test_addresses_are_listed_after_their_section(project) -> None:
+def test_addresses_are_listed_after_their_section(noted) -> None:
     # pdfium puts a space between a raised number and the punctuation after it
-    text = re.sub(r"(\d) ([.,])", r"\1\2", pdf_text(_build(project, notes=True)))
+    text = re.sub(r"(\d) ([.,])", r"\1\2", pdf_text(noted))
     first = ("1 escalation procedure: https://example.org/escalation "
              "2 the toolkit: https://example.org/toolkit")
     assert "Read the escalation procedure1 and the toolkit2." in text
@@ -44,8 +51,8 @@ def test_addresses_are_listed_after_their_section(project) -> None:
     assert "bare:" not in text  # an address that is its own text needs no note
 
 
-def test_note_numbers_are_superscript_and_outside_the_link(project) -> None:
-    pdf = _build(project, notes=True)
+def test_note_numbers_are_superscript_and_outside_the_link(noted) -> None:
+    pdf = noted
     boxes = pdf_words_boxes(pdf, 0)
     chars = "".join(char for char, _ in boxes)
     at = chars.index("procedure1")
@@ -56,8 +63,8 @@ def test_note_numbers_are_superscript_and_outside_the_link(project) -> None:
         assert not chars_in(pdf, page, rect)[-1:].isdigit(), uri  # the number is not linked
 
 
-def test_note_addresses_are_clickable(project) -> None:
-    pdf = _build(project, notes=True)
+def test_note_addresses_are_clickable(noted) -> None:
+    pdf = noted
     under = {(uri, chars_in(pdf, page, rect)) for page, uri, rect in pdf_links(pdf)}
     assert ("https://example.org/escalation", "https://example.org/escalation") in under
     assert ("https://example.org/policy", "https://example.org/policy") in under

@@ -28,8 +28,13 @@ def test_unsafe_schemes_fail_validation_at_their_line(project, body, line, colum
     assert f"briefings/bad.yaml:{line}:{column}: " in result.err, result.err
     assert f"links with '{scheme}:' are not allowed (only https, http and mailto)" in result.err
     assert "Traceback" not in result.err
+
+
+def test_build_refuses_an_unsafe_link_and_writes_nothing(project) -> None:
+    project.briefing("bad", HEAD + "    links:\n      - {title: X, url: 'javascript:alert(1)'}\n")
     build = project.run("build", "briefings/bad.yaml")
-    assert build.code == 1 and not (project.root / "out" / "bad.pdf").exists()
+    assert build.code == 1 and "briefings/bad.yaml:5:" in build.err
+    assert not (project.root / "out" / "bad.pdf").exists()
 
 
 def test_unsafe_scheme_in_feedback_is_located(project) -> None:
