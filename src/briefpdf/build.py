@@ -28,6 +28,7 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
     status: str = "built"  # built | unchanged | failed | valid
     inputs: Inputs | None = None  # what the output was made from (for incremental builds)
+    html: Path | None = None  # the HTML twin, when asked for
 
 
 def discover(paths: list[str]) -> list[Path]:
@@ -68,8 +69,9 @@ def validate_file(path: Path, style: str | None = None) -> Outcome:
 
 
 def build_file(path: Path, out_dir: Path, style: str | None = None, *,
-               grayscale: bool = False) -> Outcome:
-    """Build one briefing into ``out_dir/<slug>.pdf`` (in grays if ``grayscale``)."""
+               grayscale: bool = False, html: bool = False) -> Outcome:
+    """Build one briefing into ``out_dir/<slug>.pdf`` (in grays if ``grayscale``; and
+    ``<slug>.html``, the HTML twin, with ``html``)."""
     from briefpdf.cache import inputs_of
     from briefpdf.load.styles import _show
     from briefpdf.load.yaml_source import load_yaml
@@ -83,16 +85,27 @@ def build_file(path: Path, out_dir: Path, style: str | None = None, *,
                                grayscale=grayscale)
         inputs = inputs_of(loaded)                             #    hash what it depends on
         pdf = render_briefing(loaded)                          # 3-5. compose, render, finish
+        page = render_html(loaded) if html else None           #      (and the HTML twin)
         output = out_dir / f"{slug_of(path)}.pdf"
+        html_output = out_dir / f"{slug_of(path)}.html" if html else None
         from briefpdf.finish.write import write_atomic
 
         write_atomic(output, pdf)                              # 6. write atomically
+        if page is not None and html_output is not None:
+            write_atomic(html_output, page.encode("utf-8"))
     except InputError as exc:
         return Outcome(path, problems=exc.problems, status="failed")
     except BriefpdfError as exc:
         return Outcome(path, problems=[Problem(_show(path), 1, 1, str(exc))], status="failed")
-    return Outcome(path, output=output, inputs=inputs,
+    return Outcome(path, output=output, inputs=inputs, html=html_output,
                    problems=loaded.warnings)  # warnings only
+
+
+def render_html(loaded) -> str:
+    """The HTML twin of a loaded briefing (see briefpdf/html)."""
+    from briefpdf.html import render_html as page
+
+    return page(loaded)
 
 
 def render_briefing(loaded) -> bytes:

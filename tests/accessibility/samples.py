@@ -77,11 +77,22 @@ def rich_project(root: Path) -> Project:
     return project
 
 
+def sample_files() -> list[Path]:
+    """Every briefing and pack in the project's briefings/ folder."""
+    return sorted(p for p in (ROOT / "briefings").glob("*.y*ml")
+                  if p.suffix in (".yaml", ".yml"))
+
+
+def slugs() -> list[str]:
+    """The names of everything built() builds: every sample, then the test briefings."""
+    return [p.stem for p in sample_files()] + ["rich", "one-page"]
+
+
 @cache
 def built() -> dict[str, Path]:
     """Slug → PDF for the samples in briefings/, a rich briefing and a one-page one."""
     base = Path(tempfile.mkdtemp(prefix="briefpdf-a11y-"))
-    pdfs = {p.stem: build(p, base / "samples") for p in sorted((ROOT / "briefings").glob("*.yaml"))}
+    pdfs = {p.stem: build(p, base / "samples") for p in sample_files()}
     (base / "project").mkdir()
     project = rich_project(base / "project")
     pdfs["rich"] = build(project.root / "briefings" / "rich.yaml", project.root / "out")

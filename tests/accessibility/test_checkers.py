@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from samples import built
+from samples import built, slugs
 
-SAMPLES = ["adults-review-mr-a", "family-l", "rich", "one-page"]
+SAMPLES = slugs()
 
 
 def findings_pdfua(path) -> list[str]:
@@ -14,7 +14,7 @@ def findings_pdfua(path) -> list[str]:
     report = pdfua.validate(str(path))
     bad = [f"{f.rule_id} {f.severity.name}: {f.message}" for f in report.findings
            if f.severity >= pdfua.Severity.WARNING]
-    bad += [f"{o.rule_id} skipped: {o.skip_reason}" for o in report.skipped]
+    bad += [f"{o.rule_id} skipped: {o.skipped_reason}" for o in report.skipped]
     return bad
 
 

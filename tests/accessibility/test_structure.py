@@ -7,13 +7,13 @@ from xml.etree import ElementTree
 
 import pypdf
 import pytest
-from samples import built
+from samples import built, slugs
 
 from conftest import pdf_pages_text
 
 NS = {"pdfuaid": "http://www.aiim.org/pdfua/ns/id/", "dc": "http://purl.org/dc/elements/1.1/",
       "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
-SLUGS = ["adults-review-mr-a", "family-l", "rich", "one-page"]
+SLUGS = slugs()
 
 
 def elements(reader: pypdf.PdfReader) -> list[dict]:

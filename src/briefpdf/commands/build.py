@@ -25,6 +25,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
     add_speed_options(p)
     p.add_argument("--force", action="store_true",
                    help="rebuild every file, even those whose PDF is up to date")
+    p.add_argument("--html", action="store_true",
+                   help="also write OUT/<slug>.html: an accessible web page of each briefing")
     return p
 
 
@@ -49,7 +51,8 @@ def build_options(args: argparse.Namespace) -> dict:
     the incremental-build fingerprint. Add every new output-changing flag here, read with
     getattr and a default, because `briefpdf watch` shares this function."""
     return {"style": getattr(args, "style", None),
-            "grayscale": getattr(args, "grayscale", False)}
+            "grayscale": getattr(args, "grayscale", False),
+            "html": getattr(args, "html", False)}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,5 +67,7 @@ def run(args: argparse.Namespace) -> int:
     for outcome in batch.outcomes:
         if outcome.status == "built":
             print(f"wrote {outcome.output}")
+            if outcome.html:
+                print(f"wrote {outcome.html}")
     print(batch.summary(), file=sys.stderr)
     return 1 if failed else 0

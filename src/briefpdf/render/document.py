@@ -11,8 +11,8 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlab.pdfbase.pdfdoc import PDFString
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+from reportlab.pdfgen.canvas import Canvas, _annFormat
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
 
 from briefpdf import __version__
@@ -70,6 +70,23 @@ class _DeferredCanvas(Canvas):
             kw["Contents"] = PDFString(kw["Contents"])
         kw.setdefault("F", 4)
         super().linkURL(url, rect, relative, thickness, color, dashArray, kind, **kw)
+
+    def linkRect(self, contents: str, destinationname: str, Rect: Any = None,  # noqa: N802,N803
+                 addtopage: int = 1, name: str | None = None, relative: int = 1,
+                 thickness: int = 0, color: Any = None, dashArray: Any = None,  # noqa: N803
+                 **kw: Any) -> None:
+        """An internal link, written like linkURL so it can carry StructParent and F."""
+        extra = self.marker.link(self, Rect, "#" + destinationname)
+        ann = PDFDictionary(dict=kw)
+        ann["Type"], ann["Subtype"] = PDFName("Annot"), PDFName("Link")
+        ann["Rect"] = PDFArray(self._absRect(Rect, relative))
+        ann["Dest"] = self._bookmarkReference(destinationname)
+        ann["Contents"] = PDFString(contents or extra.get("Contents", ""))
+        if "StructParent" in extra:
+            ann["StructParent"] = extra["StructParent"]
+        ann["F"] = 4
+        _annFormat(ann, color, thickness, dashArray)
+        self._addAnnotation(ann, name, addtopage)
 
 
 class PageLimitError(Exception):

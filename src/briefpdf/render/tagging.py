@@ -42,6 +42,7 @@ class PageMarks:
     stack: list[tuple] = field(default_factory=list)
     open: tuple = DEFAULT_ARTIFACT
     open_node: Node | None = None
+    closed: tuple | None = None  # (code list, its length, node) when a node's sequence ended
 
 
 @dataclass
@@ -97,7 +98,8 @@ class TaggingMarker:
         page = self._page(canv)
         top = next((s for s in reversed(page.stack) if s[0] == "content"), None)
         node, source = (top[1], top[2]) if top else (None, None)
-        text = link_text(source, url) or display_url(url)
+        text = link_text(source, url) or (
+            "Link to another part of this document" if url.startswith("#") else display_url(url))
         self.links.append(LinkMark(node, canv.getPageNumber(), url, text))
         return {"StructParent": len(self.links) - 1, "Contents": text}
 
@@ -116,19 +118,25 @@ class TaggingMarker:
     def _sync(self, canv: Any, page: PageMarks) -> None:
         """Make the open sequence match the innermost scope (or the default artifact)."""
         want = page.stack[-1] if page.stack else DEFAULT_ARTIFACT
+        code = canv._code
         if want[0] == "content":
             if page.open[0] == "content" and page.open_node is want[1]:
                 return
             node = want[1]
-            canv._code.append(f"EMC /{node.role} <</MCID {len(page.nodes)}>> BDC")
-            page.nodes.append(node)
+            closed, page.closed = page.closed, None
+            if closed and closed[0] is code and closed[1] == len(code) and closed[2] is node:
+                code.pop()  # nothing was drawn since this node's sequence ended: reopen it
+            else:
+                code.append(f"EMC /{node.role} <</MCID {len(page.nodes)}>> BDC")
+                page.nodes.append(node)
             page.open, page.open_node = ("content",), node
             return
         if page.open == want:
             return
         kind = want[1]
         opener = "/Artifact BMC" if kind is None else f"/Artifact <</Type /{kind}>> BDC"
-        canv._code.append(f"EMC {opener}")
+        code.append(f"EMC {opener}")
+        page.closed = (code, len(code), page.open_node) if page.open[0] == "content" else None
         page.open, page.open_node = want, None
 
 
