@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from briefpdf.errors import InputError, Problem
@@ -190,23 +191,34 @@ def image_problem(file: Path, shown: str) -> str | None:
     """Why ``file`` cannot be used as an image, or None."""
     if not file.is_file():
         return f"image not found: {shown}; paths are relative to the briefing file"
+    stat = file.stat()
+    verdict = _image_verdict(str(file), stat.st_mtime_ns, stat.st_size)
+    return None if verdict is None else verdict.replace("{shown}", shown)
+
+
+@lru_cache(maxsize=256)
+def _image_verdict(file: str, mtime_ns: int, size: int) -> str | None:
+    """The problem with an image file ("{shown}" stands for its name), or None.
+
+    Decoding a logo for every briefing in a batch is slow, so the verdict is kept per
+    process for as long as the file's time and size are unchanged."""
     with open(file, "rb") as handle:
         head = handle.read(32)
     kind = next((k for sig, k in IMAGE_SIGNATURES.items() if head.startswith(sig)), None)
     if kind is None:
-        return f"{shown} is not a PNG or JPEG image; export it as PNG or JPEG"
+        return "{shown} is not a PNG or JPEG image; export it as PNG or JPEG"
     from PIL import Image as PILImage
 
     try:
         with PILImage.open(file) as image:
             width, height = image.size
             if width * height > MAX_IMAGE_PIXELS:
-                return (f"{shown} is {width}×{height} pixels, over the limit of "
+                return (f"{{shown}} is {width}×{height} pixels, over the limit of "
                         f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels; make it smaller")
             image.load()  # decode it all now: a truncated or corrupt file fails here
     except PILImage.DecompressionBombError:
-        return (f"{shown} has too many pixels (over the limit of "
+        return ("{shown} has too many pixels (over the limit of "
                 f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels); make it smaller")
     except Exception:  # noqa: BLE001 - any decoder failure means a broken image
-        return f"{shown} looks like a {kind} but cannot be read; export it again"
+        return f"{{shown}} looks like a {kind} but cannot be read; export it again"
     return None
