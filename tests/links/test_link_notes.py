@@ -75,3 +75,25 @@ def test_no_notes_unless_the_style_asks(project) -> None:
     text = pdf_text(_build(project, notes=False))
     assert "Read the escalation procedure and the toolkit." in text
     assert "escalation procedure:" not in text
+
+
+def test_questions_and_feedback_text_get_their_notes_too(project) -> None:
+    project.write("styles/house.yaml", "name: Notes\nextends: default\nlinks: {notes: true}\n")
+    project.briefing("b", """\
+title: Notes
+style: house
+sections:
+  - heading: Only section
+    content: [Plain text.]
+questions:
+  - Have you read the [team policy](https://example.org/policy)?
+feedback:
+  text: Tell us on the [form](https://example.org/form).
+  email: a@example.org
+""")
+    text = re.sub(r"(\d) ([.,?])", r"\1\2", pdf_text(project.build("b")))
+    assert "Have you read the team policy1?" in text
+    assert "1 team policy: https://example.org/policy" in text
+    assert text.index("1 team policy:") < text.index("Tell us on the form")  # before feedback
+    assert "Tell us on the form2." in text
+    assert text.index("2 form: https://example.org/form") > text.index("Tell us on the form2")

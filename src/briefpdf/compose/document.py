@@ -119,6 +119,7 @@ def standard_flow(loaded: LoadedBriefing, theme: Theme, root: Node, meta: str,
         flow.extend(compose_section(composer, section, root))
     if b.questions:
         flow.extend(question_flowables(composer, list(b.questions), root))
+        flow.extend(composer.link_notes(root))  # addresses of links in the questions
     if b.action_plan:
         flow.extend(action_plan_flowables(composer, root))
     if feedback is not None:
