@@ -267,8 +267,10 @@ def bench_many(paths: list[Path], work: Path, cores: int) -> list[Row]:
 def bench_pack(paths: list[Path], root: Path) -> list[Row]:
     slugs = ", ".join(p.stem for p in paths)
     pack = root / "briefings" / "year.pack.yaml"
-    pack.write_text(f"pack:\n  title: A year of briefings\n  briefings: [{slugs}]\n",
-                    encoding="utf-8")
+    # Not duplex: 300 three-page briefings with a blank before each would pass the
+    # 1000-page limit of a pack.
+    pack.write_text(f"pack:\n  title: A year of briefings\n  duplex: false\n"
+                    f"  briefings: [{slugs}]\n", encoding="utf-8")
     # A fresh Python runs it so that the peak memory is this build's alone.
     probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
              "r = subprocess.run(sys.argv[1:], capture_output=True); "
@@ -309,6 +311,14 @@ def machine() -> str:
             f"ReportLab {reportlab.Version}, {platform.system()}")
 
 
+def load() -> str:
+    """The 1-minute load average: other work on the machine slows every figure."""
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:
+        return "unknown"
+
+
 def print_table(rows: list[Row]) -> None:
     headers = ("measure", "target", "measured", "ratio", "result")
     cells = [(r.name, r.target, r.measured, r.ratio,
@@ -327,22 +337,27 @@ def main() -> int:
     parser.add_argument("--warm", type=int, default=10, help="briefings timed warm in (a)")
     parser.add_argument("--many", type=int, default=100, help="briefings in (c) and (d)")
     parser.add_argument("--pack", type=int, default=300, help="briefings in the pack (e)")
+    parser.add_argument("--only", default="abcde", help="which measures to run, e.g. ae")
     args = parser.parse_args()
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
         os.cpu_count() or 1)
-    print(f"machine: {machine()}", flush=True)
+    print(f"machine: {machine()}; load average at the start: {load()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="briefpdf-bench-") as temp:
         root = Path(temp)
         paths = make_project(root, max(args.many, args.pack, args.warm))
         rows: list[Row] = []
-        for step in (lambda: [bench_pipeline(paths[: args.warm], root)],
-                     lambda: bench_cold(paths[0], root, args.repeat),
-                     lambda: bench_many(paths[: args.many], root, cores),
-                     lambda: bench_pack(paths[: args.pack], root)):
+        steps = {"a": lambda: [bench_pipeline(paths[: args.warm], root)],
+                 "b": lambda: bench_cold(paths[0], root, args.repeat),
+                 "cd": lambda: bench_many(paths[: args.many], root, cores),
+                 "e": lambda: bench_pack(paths[: args.pack], root)}
+        for keys, step in steps.items():
+            if not set(keys) & set(args.only):
+                continue
             rows.extend(step())
             print(f"  … {rows[-1].name}: {rows[-1].measured}", file=sys.stderr, flush=True)
     print()
     print_table(rows)
+    print(f"\nload average at the end: {load()}")
     return 0
 
 
