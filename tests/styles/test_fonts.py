@@ -74,7 +74,7 @@ def test_character_no_font_has_is_a_located_warning(project):
         assert result.code == 0, result.err
         [warning] = warnings_in(result.err)
         assert warning.startswith("briefings/w.yaml:8:14: warning: '☃' (U+2603 SNOWMAN)")
-        assert "Source Sans Pro" in warning
+        assert "is not in the font source-sans-pro regular" in warning
     assert (project.root / "out" / "w.pdf").is_file()
 
 
@@ -107,3 +107,11 @@ def test_unknown_family_name(project):
     result = project.run("validate", "briefings/x.yaml")
     assert result.code == 1
     assert "unknown family 'comic-sans'" in result.err and "source-serif-pro" in result.err
+
+
+def test_character_in_neither_the_style_font_nor_the_fallback(project):
+    add_serif(project)
+    project.briefing("n", "style: serif\n" + BRIEFING.replace("Family Q", "Family ☃"))
+    [warning] = warnings_in(project.run("validate", "briefings/n.yaml").err)
+    assert warning.startswith("briefings/n.yaml:4:18: warning: '☃' (U+2603 SNOWMAN) is in "
+                              "neither Serif-Regular regular nor the fallback source-sans-pro")

@@ -51,8 +51,13 @@ USES = (
     Use("on_primary", "accent", "the kind badge", "small", 1.1, bold=True),
     Use("text", "panel", "callout and feedback text"),
     Use("primary", "panel", "panel titles and links in panels", "body", bold=True),
+    # the seven-minute layout (compose/seven_minute.py)
+    Use("on_primary", "accent", "seven-minute panel numbers", "heading", 1.25, bold=True),
+    Use("on_primary", "primary", "action-plan table headings", "body", bold=True),
+    Use("primary", "panel", "seven-minute panel headings", "heading", 0.9, bold=True),
+    Use("muted", "background", "the action-plan introduction"),
 )
-"""Every text colour / background pair the briefing layout draws."""
+"""Every text colour / background pair the layouts draw (see compose/theme.py)."""
 
 
 def relative_luminance(hex_colour: str) -> float:
@@ -199,11 +204,13 @@ def glyph_warnings(source: Source, style: Style, *, keys: tuple[str, ...] | None
                 if file not in texts:
                     texts[file] = _read(file)
                 line, column = _locate(texts[file], source.where(path), char)
+                family = f"{_family_label(style, role)} {_face_name(face)}"
+                fonts = f"not in the font {family}" if style.family(role) == DEFAULT_FAMILY else \
+                    f"in neither {family} nor the fallback source-sans-pro"
                 problems.append(Problem(file, line, column, (
-                    f"'{char}' (U+{ord(char):04X} {unicodedata.name(char, 'unnamed')}) is in "
-                    f"none of the fonts ({_family_label(style, role)} {_face_name(face)}, "
-                    "or the fallback Source Sans Pro) and would print as an empty box; "
-                    "replace it, or choose a font that has it"), severity="warning"))
+                    f"'{char}' (U+{ord(char):04X} {unicodedata.name(char, 'unnamed')}) is "
+                    f"{fonts}, so it would print as an empty box; replace it, or choose a "
+                    "font that has it"), severity="warning"))
     return problems
 
 
