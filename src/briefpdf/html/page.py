@@ -46,15 +46,17 @@ h1 { margin: 0; font-size: 2rem; line-height: 1.2; }
 .subtitle { margin: .3rem 0 0; font-size: 1.3rem; }
 .meta { margin: .6rem 0 0; font-size: .9rem; }
 .lead { font-size: 1.2rem; color: var(--primary); }
-h2 { color: var(--primary); font-size: 1.35rem; margin: 2rem 0 .5rem;
-  padding-top: .5rem; border-top: .25rem solid var(--accent); width: fit-content; }
+h2 { color: var(--primary); font-size: 1.35rem; margin: 2rem 0 .5rem; }
+h2::before { content: ""; display: block; width: 2.5rem; height: .25rem;
+  margin-bottom: .5rem; background: var(--accent); }
 a { color: var(--primary); }
 a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 li::marker { color: var(--accent); }
 .callout, .feedback { background: var(--panel); border-left: .4rem solid var(--accent);
   padding: .8rem 1rem; margin: 1rem 0; }
 .feedback { border-left-color: var(--primary); margin-top: 2rem; }
-.feedback h2 { border: 0; margin-top: 0; padding-top: 0; }
+.feedback h2 { margin-top: 0; }
+.feedback h2::before { display: none; }
 .callout-title { font-weight: 700; color: var(--primary); margin: 0 0 .3rem; }
 .callout p:last-child, .feedback p:last-child { margin-bottom: 0; }
 blockquote { margin: 1rem 0; padding-left: 1rem; border-left: .3rem solid var(--accent);
