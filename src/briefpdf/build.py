@@ -57,10 +57,9 @@ def validate_file(path: Path, style: str | None = None) -> Outcome:
     try:
         source = load_yaml(path, display=_show(path))
         if is_pack(source):
-            from briefpdf.model.pack import Pack
-            from briefpdf.model.validate import to_model
+            from briefpdf.model.pack import load_pack
 
-            to_model(source, Pack)
+            load_pack(path, style, source=source)
         else:
             warnings = load_briefing(path, style, source=source).warnings
     except InputError as exc:
@@ -79,15 +78,21 @@ def build_file(path: Path, out_dir: Path, style: str | None = None, *,
 
     try:
         source = load_yaml(path, display=_show(path))           # 1. load the YAML
-        if is_pack(source):
-            raise InputError([source.problem(("pack",), "packs are not supported yet")])
-        loaded = load_briefing(path, style, source=source,     # 2. validate the model
-                               grayscale=grayscale)
-        inputs = inputs_of(loaded)                             #    hash what it depends on
-        pdf = render_briefing(loaded)                          # 3-5. compose, render, finish
-        page = render_html(loaded) if html else None           #      (and the HTML twin)
+        page = None
+        if is_pack(source):                                     # a pack: its own steps
+            from briefpdf.model.pack import load_pack           #   (no HTML twin)
+
+            loaded = load_pack(path, style, source=source, grayscale=grayscale)
+            inputs = pack_inputs(loaded)
+            pdf = render_pack(loaded)
+        else:
+            loaded = load_briefing(path, style, source=source,  # 2. validate the model
+                                   grayscale=grayscale)
+            inputs = inputs_of(loaded)                          #    hash what it depends on
+            pdf = render_briefing(loaded)                       # 3-5. compose, render, finish
+            page = render_html(loaded) if html else None        #      (and the HTML twin)
         output = out_dir / f"{slug_of(path)}.pdf"
-        html_output = out_dir / f"{slug_of(path)}.html" if html else None
+        html_output = out_dir / f"{slug_of(path)}.html" if page is not None else None
         from briefpdf.finish.write import write_atomic
 
         write_atomic(output, pdf)                              # 6. write atomically
@@ -130,3 +135,36 @@ def render_briefing(loaded) -> bytes:
             f"a {part} is too big to fit on one page; shorten its text "
             "(or, in the style, use smaller sizes)"))]) from None
     return finish_briefing(rendered)
+
+
+def pack_inputs(pack) -> Inputs:
+    """Every file a pack's PDF depends on: the pack, its style, and each briefing's inputs."""
+    from briefpdf.cache import inputs_of
+
+    merged = inputs_of(pack)
+    for loaded in pack.briefings:
+        inputs = inputs_of(loaded)
+        merged.files.update(inputs.files)
+        merged.absent.extend(a for a in inputs.absent if a not in merged.absent)
+    return merged
+
+
+def render_pack(pack) -> bytes:
+    """Compose, render, finish and impose a loaded pack (see finish/pack.py)."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from briefpdf.finish.briefing import finish_briefing
+    from briefpdf.finish.pack import MAX_PACK_PAGES
+    from briefpdf.finish.pack import render_pack as pack_pdf
+    from briefpdf.render.document import PageLimitError
+
+    try:
+        return pack_pdf(pack, finish=finish_briefing)
+    except PageLimitError:
+        raise InputError([pack.source.problem(("pack",), (
+            f"the pack runs past {MAX_PACK_PAGES} pages; split it into several packs"))]
+        ) from None
+    except LayoutError:  # a block taller than a page: the briefing alone says which
+        raise InputError([pack.source.problem(("pack", "briefings"), (
+            "a block in one of these briefings is too big to fit on one page; build each "
+            "briefing on its own to see which, and shorten it"))]) from None

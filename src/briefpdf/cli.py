@@ -11,7 +11,8 @@ import sys
 from briefpdf import __version__
 from briefpdf.errors import BriefpdfError
 
-COMMANDS = ("build", "watch", "validate", "new", "schema", "styles", "links", "check-links")
+COMMANDS = ("build", "watch", "validate", "pack", "new", "schema", "styles", "links",
+            "check-links")
 """Command modules, in the order `--help` lists them."""
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas, _annFormat
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
 from briefpdf import __version__
 from briefpdf.compose.document import ComposedDocument
@@ -36,6 +36,63 @@ class RenderedDocument:
     marker: NullMarker = NULL_MARKER
 
 
+@dataclass
+class PageNumbers:
+    """How a run of pages is numbered, in its footers and in the viewer's page labels."""
+
+    offset: int = 0
+    """The printed number is the physical page number minus this."""
+    total: int | None = None
+    """The M of "Page N of M"; None: the printed number of the document's last page."""
+    roman: bool = False
+    template: str | None = None
+    """Replaces the style's "Page {page} of {pages}" (e.g. "{page}" for front matter)."""
+
+    def label(self, physical: int) -> str:
+        number = physical - self.offset
+        return _roman(number) if self.roman else str(number)
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
+                           (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                           (4, "iv"), (1, "i")):
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+class Part(Flowable):
+    """A zero-size mark that starts a part of a multi-part document (a pack).
+
+    From the page it lands on, pages have the furniture of ``composed`` (none when
+    ``furniture`` is false) and are numbered by ``numbers``. ``render`` makes the page
+    templates ``first-KEY`` (full-height frame, for a masthead) and ``body-KEY`` from
+    ``composed.theme`` for every part.
+    """
+
+    def __init__(self, key: str, composed: ComposedDocument, numbers: PageNumbers, *,
+                 furniture: bool = True):
+        super().__init__()
+        self.key, self.composed, self.numbers, self.furniture = key, composed, numbers, \
+            furniture
+        self.first_page = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+    def draw(self) -> None:
+        canv = self.canv
+        self.first_page = canv.getPageNumber()
+        canv.part = self
+        label = ("ROMAN_LOWER" if self.numbers.roman else "ARABIC", self.numbers.offset)
+        if getattr(canv, "_last_label", None) != label:
+            canv.addPageLabel(self.first_page - 1, label[0],
+                              start=self.first_page - self.numbers.offset)
+            canv._last_label = label
+
+
 class _DeferredCanvas(Canvas):
     """Keeps each page's state until save(), then draws the furniture with the total.
 
@@ -48,16 +105,32 @@ class _DeferredCanvas(Canvas):
         self.composed = composed
         self.marker = marker
         self._pages: list[dict] = []
+        self._bookmarks: list[tuple[str, dict]] = []
+
+    def bookmarkPage(self, key: str, **kw: Any) -> None:  # noqa: N802
+        """Held back with the page: ReportLab resolves a bookmark to the page being
+        written, which is only known once the page is really shown in save()."""
+        self._bookmarks.append((key, kw))
 
     def showPage(self) -> None:  # noqa: N802
         self._pages.append(dict(self.__dict__))
+        self._bookmarks = []
         self._startPage()
 
     def save(self) -> None:
         total = len(self._pages)
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
-            draw_furniture(self, self.composed, number, total)
+            for key, kw in state["_bookmarks"]:
+                super().bookmarkPage(key, **kw)
+            part: Part | None = state.get("part")
+            if part is None:
+                draw_furniture(self, self.composed, number, total)
+            elif part.furniture:
+                numbers = part.numbers
+                pages = numbers.total or total - numbers.offset
+                draw_furniture(self, part.composed, number, pages, numbers.label(number),
+                               head=number > part.first_page, template=numbers.template)
             self.marker.finish_page(self)
             super().showPage()
         super().save()
@@ -94,17 +167,21 @@ class PageLimitError(Exception):
 
 
 class _Template(BaseDocTemplate):
+    max_pages = MAX_PAGES
+
     def handle_pageBegin(self) -> None:  # noqa: N802
-        if self.page >= MAX_PAGES:
-            raise PageLimitError(MAX_PAGES)
+        if self.page >= self.max_pages:
+            raise PageLimitError(self.max_pages)
         super().handle_pageBegin()
 
 
-def render(composed: ComposedDocument, marker: NullMarker | None = None) -> RenderedDocument:
+def render(composed: ComposedDocument, marker: NullMarker | None = None,
+           max_pages: int = MAX_PAGES) -> RenderedDocument:
     """Lay out and draw the flowables; return the PDF bytes.
 
     Tagging is on unless a marker is given: the default is a fresh TaggingMarker,
-    whose records the finisher turns into the structure tree.
+    whose records the finisher turns into the structure tree. A document made of
+    several parts (a pack) marks the start of each with a ``Part``.
     """
     if marker is None:
         marker = TaggingMarker()
@@ -118,11 +195,11 @@ def render(composed: ComposedDocument, marker: NullMarker | None = None) -> Rend
         displayDocTitle=1, producer=f"briefpdf {__version__} (ReportLab)",
         initialFontName=t.body_family.regular, initialFontSize=t.style.sizes.body,
     )
-    first = Frame(t.margin_left, t.margin_bottom, t.frame_width,
-                  t.page_height - t.margin_bottom, id="first", leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate("first", [first], onPage=_first_page),
-                          PageTemplate("body", _body_frames(composed))])
+    doc.max_pages = max_pages
+    doc.addPageTemplates(_templates(composed))
+    parts = {f.key: f.composed for f in composed.flowables if isinstance(f, Part)}
+    for key, part in parts.items():
+        doc.addPageTemplates(_templates(part, f"-{key}"))
     flowables = [NextPageTemplate("body"), *composed.flowables]
 
     def make_canvas(*args: Any, **kw: Any) -> _DeferredCanvas:
@@ -132,7 +209,19 @@ def render(composed: ComposedDocument, marker: NullMarker | None = None) -> Rend
     return RenderedDocument(buffer.getvalue(), doc.page, composed, marker=marker)
 
 
-def _body_frames(composed: ComposedDocument) -> list[Frame]:
+def _templates(composed: ComposedDocument, suffix: str = "") -> list[PageTemplate]:
+    """``first`` (a full-height frame, so a masthead can bleed to the top) and ``body``
+    for a document, their names ending in ``suffix`` (a pack has a pair per part)."""
+    t = composed.theme
+    first = Frame(t.margin_left, t.margin_bottom, t.frame_width, t.page_height - t.margin_bottom,
+                  id=f"first{suffix}", leftPadding=0, rightPadding=0, topPadding=0,
+                  bottomPadding=0)
+    size = (t.page_width, t.page_height)
+    return [PageTemplate(f"first{suffix}", [first], onPage=_first_page, pagesize=size),
+            PageTemplate(f"body{suffix}", _body_frames(composed, suffix), pagesize=size)]
+
+
+def _body_frames(composed: ComposedDocument, suffix: str = "") -> list[Frame]:
     """The frames of pages after the first: one column, or ``body_columns`` side by side.
     (The page size, portrait or landscape, comes from the theme.)"""
     t = composed.theme
@@ -141,8 +230,9 @@ def _body_frames(composed: ComposedDocument) -> list[Frame]:
     width = (t.frame_width - gap * (columns - 1)) / columns
     return [Frame(t.margin_left + i * (width + gap), t.margin_bottom, width,
                   t.page_height - t.margin_top - t.margin_bottom,
-                  id="body" if columns == 1 else f"body{i + 1}", leftPadding=0,
-                  rightPadding=0, topPadding=0, bottomPadding=0) for i in range(columns)]
+                  id=f"body{suffix}" if columns == 1 else f"body{i + 1}{suffix}",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+            for i in range(columns)]
 
 
 def _first_page(canv: Canvas, doc: BaseDocTemplate) -> None:

@@ -29,14 +29,18 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def draw_furniture(canv: Any, doc: ComposedDocument, page: int, pages: int,
-                   page_label: str | None = None) -> None:
-    """Draw the head (pages 2+), footer and marking for one page."""
+                   page_label: str | None = None, *, head: bool | None = None,
+                   template: str | None = None) -> None:
+    """Draw the head (pages 2+, or when ``head``), footer and marking for one page.
+
+    ``template`` replaces the style's page-number format ("Page {page} of {pages}").
+    """
     t = doc.theme
     with marker_of(canv).artifact(canv, "Pagination"):
         canv.saveState()
-        if page > 1 and doc.running_head:
+        if (page > 1 if head is None else head) and doc.running_head:
             _running_head(canv, doc)
-        _footer(canv, doc, page_label or str(page), pages)
+        _footer(canv, doc, page_label or str(page), pages, template)
         if doc.classification:
             _marking(canv, doc, top=t.page_height - 4.2 * mm)
             _marking(canv, doc, top=4.2 * mm + t.style.sizes.small)
@@ -81,13 +85,14 @@ def _running_head(canv: Any, doc: ComposedDocument) -> None:
     canv.line(t.margin_left, y, t.page_width - t.margin_right, y)
 
 
-def _footer(canv: Any, doc: ComposedDocument, page: str, pages: int) -> None:
+def _footer(canv: Any, doc: ComposedDocument, page: str, pages: int,
+            template: str | None = None) -> None:
     t = doc.theme
     rule_y = t.margin_bottom - 6 * mm
     canv.setStrokeColor(t.colours.accent)
     canv.setLineWidth(t.rule_width * 1.6)
     canv.line(t.margin_left, rule_y, t.page_width - t.margin_right, rule_y)
-    numbers = t.style.footer.page_numbers.format(page=page, pages=pages)
+    numbers = (template or t.style.footer.page_numbers).format(page=page, pages=pages)
     number_width = canv.stringWidth(numbers, t.footer_right.fontName, t.footer_right.fontSize) \
         + 2 * mm
     top = rule_y - 1.5 * mm

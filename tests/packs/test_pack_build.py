@@ -1,0 +1,80 @@
+"""Packs in the ordinary build: built along with briefings, the pack's style, the size of a
+big pack, the ad-hoc `briefpdf pack` command and the sample pack."""
+
+from __future__ import annotations
+
+import shutil
+
+import pypdf
+from packhelp import build_pack, make_briefings, outline, pack_yaml, page_texts
+
+from conftest import ROOT
+
+
+def test_build_with_no_arguments_builds_packs_and_briefings(project):
+    make_briefings(project, {"alpha": 1, "beta": 1})
+    project.write("briefings/term.pack.yaml", pack_yaml(["alpha", "beta"]))
+    result = project.run("build")
+    assert result.code == 0, result.err
+    out = project.root / "out"
+    assert sorted(p.name for p in out.glob("*.pdf")) == ["alpha.pdf", "beta.pdf", "term.pdf"]
+    assert len(outline(pypdf.PdfReader(out / "term.pdf"))) == 2
+
+
+def test_ten_copies_are_nowhere_near_ten_times_one(project):
+    """Fonts and logos are embedded once per pack, not once per briefing."""
+    make_briefings(project, {"alpha": 2})
+    single = project.build("alpha")
+    pack = build_pack(project, "ten", ["alpha"] * 10, duplex=False)
+    assert len(outline(pypdf.PdfReader(pack))) == 10
+    ratio = pack.stat().st_size / single.stat().st_size
+    assert ratio < 3, f"a pack of ten is {ratio:.1f} times one briefing"
+    assert font_objects(pack) == font_objects(single), "one embedded copy of each font"
+
+
+def font_objects(path) -> int:
+    """How many font objects the pages use (each subset embedded once per object)."""
+    reader = pypdf.PdfReader(path)
+    return len({font.idnum for page in reader.pages
+                for font in (page["/Resources"].get("/Font") or {}).values()})
+
+
+def test_the_pack_style_overrides_each_briefings_style(project):
+    make_briefings(project, {"alpha": 1})
+    project.write("styles/house.yaml", """\
+        name: House
+        organisation: House Partnership
+        short_name: HOUSE
+        """)
+    pdf = build_pack(project, "styled", ["alpha"], style="house", duplex=False)
+    texts = page_texts(pdf)
+    assert "House Partnership" in texts[0]  # the cover's organisation
+    start = outline(pypdf.PdfReader(pdf))[0][1]
+    assert "HOUSE · Briefing alpha" in texts[start]  # the briefing's footer
+
+
+def test_the_pack_command_makes_an_ad_hoc_pack(project):
+    make_briefings(project, {"alpha": 1, "beta": 2})
+    result = project.run("pack", "briefings/alpha.yaml", "briefings/beta.yaml", "-o",
+                         "handouts/pack.pdf", "--title", "Ad hoc session", "--no-duplex")
+    assert result.code == 0, result.err
+    pdf = project.root / "handouts" / "pack.pdf"
+    reader = pypdf.PdfReader(pdf)
+    assert [title for title, _, _ in outline(reader)] == [
+        "Case alpha — Briefing alpha", "Case beta — Briefing beta"]
+    assert "Ad hoc session" in page_texts(pdf)[0]
+    assert reader.metadata.title == "Ad hoc session"
+
+
+def test_the_sample_pack_builds_with_every_briefing_on_a_right_hand_page(project):
+    shutil.rmtree(project.root / "briefings")
+    shutil.rmtree(project.root / "styles")
+    shutil.copytree(ROOT / "briefings", project.root / "briefings")
+    shutil.copytree(ROOT / "styles", project.root / "styles")
+    result = project.run("build", "briefings/learning-pack-2017.pack.yaml")
+    assert result.code == 0, result.err
+    reader = pypdf.PdfReader(project.root / "out" / "learning-pack-2017.pdf")
+    entries = outline(reader)
+    assert len(entries) >= 2
+    assert all(page % 2 == 0 for _, page, _ in entries)
+    assert entries[0][0] == "Family L — Child Protection Incident Review Briefing"
