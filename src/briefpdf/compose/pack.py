@@ -2,8 +2,8 @@
 
 The whole pack is one flow of flowables for one ReportLab document, so fonts and
 logos are embedded once, page numbers run through the pack, and the outline, links
-and page labels are written by ReportLab. Each briefing is marked by a ``Part`` (its
-page templates, furniture and numbering) and an ``Anchor`` (its bookmark).
+and page labels are written by ReportLab. Each briefing starts with a ``Part``: its
+page templates, furniture, numbering and bookmark (its sections nest beneath it).
 
 Where the contents page numbers and the duplex blank pages go depends on how many
 pages each briefing takes, so a pack is composed twice: the first time without a
@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from briefpdf.compose.document import ComposedDocument, compose_briefing
-from briefpdf.compose.flowables import Heading, ListItem, Para, Rule, Stack
+from briefpdf.compose.flowables import ListItem, Para, Rule, Stack
 from briefpdf.compose.markup import inline, link, plain
 from briefpdf.compose.masthead import logo_figures
 from briefpdf.compose.semantics import Node, marker_of
@@ -151,11 +151,10 @@ def compose_pack(pack: LoadedPack, plan: PackPlan | None = None) -> ComposedPack
     for entry, (_, blank) in zip(entries, starts, strict=True):
         if blank:
             flow += _blank(front_doc, body_numbers, styles)
-        part = Part(entry.key, entry.composed, body_numbers)
+        part = Part(entry.key, entry.composed, body_numbers, outline=entry.outline)
         parts.append(part)
         flow += [NextPageTemplate(f"first-{entry.key}"), PageBreak(),
-                 NextPageTemplate(f"body-{entry.key}"), part, Anchor(entry.key, entry.outline),
-                 *entry.composed.flowables]
+                 NextPageTemplate(f"body-{entry.key}"), part, *entry.composed.flowables]
     front_doc.flowables = flow
     return ComposedPack(front_doc, front, parts)
 
@@ -170,25 +169,12 @@ def _entry(index: int, loaded: Any, pack_theme: Theme, root: Node) -> Entry:
         child.parent = part
         part.children.append(child)
     composed.root = part
-    for heading in _headings(composed.flowables):
-        heading.level += 1
     title, subtitle = plain_text(b.title), plain_text(b.subtitle) if b.subtitle else None
     name = subtitle or title
     detail = " · ".join(x for x in (b.kind, title if subtitle else None,
                                     format_date(b.date, b.language)) if x)
     outline = f"{subtitle} — {title}" if subtitle else title
     return Entry(f"b{index + 1}", name, detail, outline, composed)
-
-
-def _headings(flowables: list[Flowable]):
-    """Every outline Heading in a flow, inside stacks and list items too."""
-    for f in flowables:
-        if isinstance(f, Heading):
-            yield f
-        elif isinstance(f, Stack):
-            yield from _headings(f.items)
-        elif isinstance(f, ListItem):
-            yield from _headings([f.body])
 
 
 def _keywords(pack: LoadedPack) -> list[str]:
@@ -243,21 +229,6 @@ def _contents(t: Theme, styles: PackStyles, root: Node, entries: list[Entry],
                            underline=False), styles.number, node)
         flow.append(ContentsRow(name, detail, number, t))
     return flow
-
-
-class Anchor(Flowable):
-    """Zero-size: the bookmark (outline entry, link target) at a briefing's first page."""
-
-    def __init__(self, key: str, outline: str):
-        super().__init__()
-        self.key, self.outline = key, outline
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        return 0, 0
-
-    def draw(self) -> None:
-        self.canv.bookmarkPage(self.key)
-        self.canv.addOutlineEntry(self.outline, self.key, level=0, closed=False)
 
 
 class BlankNote(Flowable):

@@ -69,14 +69,16 @@ class Part(Flowable):
     From the page it lands on, pages have the furniture of ``composed`` (none when
     ``furniture`` is false) and are numbered by ``numbers``. ``render`` makes the page
     templates ``first-KEY`` (full-height frame, for a masthead) and ``body-KEY`` from
-    ``composed.theme`` for every part.
+    ``composed`` for every part. With ``outline``, the part is a top-level bookmark
+    (named KEY, a link target) and the outline entries inside it are nested beneath.
     """
 
     def __init__(self, key: str, composed: ComposedDocument, numbers: PageNumbers, *,
-                 furniture: bool = True):
+                 furniture: bool = True, outline: str | None = None):
         super().__init__()
         self.key, self.composed, self.numbers, self.furniture = key, composed, numbers, \
             furniture
+        self.outline = outline
         self.first_page = 0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
@@ -86,6 +88,11 @@ class Part(Flowable):
         canv = self.canv
         self.first_page = canv.getPageNumber()
         canv.part = self
+        canv.outline_offset = 0
+        if self.outline:
+            canv.bookmarkPage(self.key)
+            canv.addOutlineEntry(self.outline, self.key, level=0, closed=False)
+            canv.outline_offset = 1
         label = ("ROMAN_LOWER" if self.numbers.roman else "ARABIC", self.numbers.offset)
         if getattr(canv, "_last_label", None) != label:
             canv.addPageLabel(self.first_page - 1, label[0],
@@ -111,6 +118,11 @@ class _DeferredCanvas(Canvas):
         """Held back with the page: ReportLab resolves a bookmark to the page being
         written, which is only known once the page is really shown in save()."""
         self._bookmarks.append((key, kw))
+
+    def addOutlineEntry(self, title: str, key: str, level: int = 0,  # noqa: N802
+                        closed: bool | None = None) -> None:
+        """Entries inside a part of a pack are nested beneath the part's own entry."""
+        super().addOutlineEntry(title, key, level + getattr(self, "outline_offset", 0), closed)
 
     def showPage(self) -> None:  # noqa: N802
         self._pages.append(dict(self.__dict__))
