@@ -59,7 +59,7 @@ def validate_file(path: Path, style: str | None = None) -> Outcome:
         if is_pack(source):
             from briefpdf.model.pack import load_pack
 
-            load_pack(path, style, source=source)
+            warnings = load_pack(path, style, source=source).warnings
         else:
             warnings = load_briefing(path, style, source=source).warnings
     except InputError as exc:

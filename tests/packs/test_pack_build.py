@@ -78,3 +78,16 @@ def test_the_sample_pack_builds_with_every_briefing_on_a_right_hand_page(project
     assert len(entries) >= 2
     assert all(page % 2 == 0 for _, page, _ in entries)
     assert entries[0][0] == "Family L — Child Protection Incident Review Briefing"
+
+
+def test_a_pack_is_rebuilt_when_one_of_its_briefings_changes(project):
+    make_briefings(project, {"alpha": 1, "beta": 1})
+    project.write("briefings/term.pack.yaml", pack_yaml(["alpha", "beta"]))
+    assert project.run("build", "briefings/term.pack.yaml").code == 0
+    again = project.run("build", "briefings/term.pack.yaml")
+    assert "1 unchanged" in again.err
+    project.briefing("beta", (project.root / "briefings" / "beta.yaml").read_text()
+                     .replace("title: Briefing beta", "title: Briefing beta revised"))
+    rebuilt = project.run("build", "briefings/term.pack.yaml")
+    assert rebuilt.code == 0 and "1 built" in rebuilt.err
+    assert "Briefing beta revised" in " ".join(page_texts(project.root / "out" / "term.pdf"))

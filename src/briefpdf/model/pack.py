@@ -59,6 +59,14 @@ class LoadedPack:
         return self.spec.layout
 
     @property
+    def warnings(self) -> list[Problem]:
+        """The briefings' warnings (design checks of their styles), each once."""
+        found: list[Problem] = []
+        for loaded in self.briefings:
+            found.extend(w for w in loaded.warnings if w not in found)
+        return found
+
+    @property
     def image_files(self) -> dict[str, Path]:
         """A pack has no images of its own (its briefings do)."""
         return {}
