@@ -80,7 +80,7 @@ def build_file(path: Path, out_dir: Path, style: str | None = None, *,
         source = load_yaml(path, display=_show(path))           # 1. load the YAML
         page = None
         if is_pack(source):                                     # a pack: its own steps
-            from briefpdf.model.pack import load_pack           #   (no HTML twin)
+            from briefpdf.model.pack import load_pack  # (a pack has no HTML twin)
 
             loaded = load_pack(path, style, source=source, grayscale=grayscale)
             inputs = pack_inputs(loaded)
