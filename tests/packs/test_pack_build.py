@@ -22,21 +22,32 @@ def test_build_with_no_arguments_builds_packs_and_briefings(project):
 
 
 def test_ten_copies_are_nowhere_near_ten_times_one(project):
-    """Fonts and logos are embedded once per pack, not once per briefing."""
+    """Fonts and logos are embedded once per pack, not once per briefing. What does grow
+    is each copy's own text, links and structure elements (this briefing is mostly text:
+    a copy adds about a third of the size of the briefing on its own)."""
     make_briefings(project, {"alpha": 2})
+    project.write("briefings/alpha.yaml", (project.root / "briefings" / "alpha.yaml")
+                  .read_text().replace("kind: CPIR", "kind: CPIR\nstyle: house"))
+    project.write("styles/house.yaml", "name: House\nlogos:\n  - {file: logo.png, alt: "
+                  "House, height: 14mm}\n")
+    from PIL import Image
+
+    Image.new("RGB", (600, 200), (80, 40, 120)).save(project.root / "styles" / "logo.png")
     single = project.build("alpha")
     pack = build_pack(project, "ten", ["alpha"] * 10, duplex=False)
     assert len(outline(pypdf.PdfReader(pack))) == 10
     ratio = pack.stat().st_size / single.stat().st_size
-    assert ratio < 3, f"a pack of ten is {ratio:.1f} times one briefing"
-    assert font_objects(pack) == font_objects(single), "one embedded copy of each font"
+    assert ratio < 5, f"a pack of ten is {ratio:.1f} times one briefing"
+    assert resources(pack, "/Font") == resources(single, "/Font"), "each font embedded once"
+    assert resources(pack, "/XObject") == resources(single, "/XObject") == 1, \
+        "the logo embedded once"
 
 
-def font_objects(path) -> int:
-    """How many font objects the pages use (each subset embedded once per object)."""
+def resources(path, kind: str) -> int:
+    """How many distinct font or image objects the pages use."""
     reader = pypdf.PdfReader(path)
-    return len({font.idnum for page in reader.pages
-                for font in (page["/Resources"].get("/Font") or {}).values()})
+    return len({item.idnum for page in reader.pages
+                for item in (page["/Resources"].get(kind) or {}).values()})
 
 
 def test_the_pack_style_overrides_each_briefings_style(project):
