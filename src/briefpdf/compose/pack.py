@@ -12,7 +12,7 @@ pages each briefing takes, so a pack is composed twice: the first time without a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
@@ -206,9 +206,11 @@ def _hex(colour: Any) -> str:
 
 def _blank(front_doc: ComposedDocument, numbers: PageNumbers, styles: PackStyles
            ) -> list[Flowable]:
-    """A page that says it is blank on purpose (so duplex printing starts on the right)."""
+    """A page that says it is blank on purpose (so duplex printing starts on the right).
+    Its footer has the page number (and marking) only."""
+    furniture = replace(front_doc, flowables=[], footer_text="", contacts="")
     return [NextPageTemplate("body-blank"), PageBreak(),
-            Part("blank", front_doc, numbers), BlankNote(BLANK_NOTE, styles.blank)]
+            Part("blank", furniture, numbers), BlankNote(BLANK_NOTE, styles.blank)]
 
 
 def _contents(t: Theme, styles: PackStyles, root: Node, entries: list[Entry],
@@ -367,13 +369,15 @@ class Cover(Flowable):
             canv.rect(-self._x0(), band_bottom - self.stripe, page_w, self.stripe, stroke=0,
                       fill=1)
             canv.restoreState()
-        # band text sits at the bottom of the band, badge above it
+        # band text sits at the bottom of the band, badge above it (drawn in reading order)
         cursor = band_bottom + self.pad * 1.6
+        placed = []
         for part, h in reversed(parts_h):
-            part.drawOn(canv, 0, cursor)
+            placed.insert(0, (part, cursor))
             cursor += h + part.getSpaceBefore()
-        cursor += self.pad * 0.6
-        self._badge(canv, cursor, badge_w, badge_h)
+        self._badge(canv, cursor + self.pad * 0.6, badge_w, badge_h)
+        for part, y in placed:
+            part.drawOn(canv, 0, y)
         # the list of briefings
         cursor = band_bottom - self.stripe - 3 * t.gap - heading_h
         self.heading.drawOn(canv, 0, cursor)
