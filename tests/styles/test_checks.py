@@ -93,6 +93,9 @@ def test_coarse_logo_warns_and_a_fine_one_does_not(project):
     ("logos: [{file: nothing.png, alt: X}]", "2:16", "image not found"),
     ("logos: [{file: l.yaml, alt: X}]", "2:16", "l.yaml is not a PNG or JPEG image"),
     ('footer: {text: "{board} · {title}"}', "2:16", "unknown placeholder {board}"),
+    ("logos: [{file: l.yaml, alt: X, height: 0mm}]", "2:40", "give a height between 3mm"),
+    ("page: {size: A5, margins: {left: 50mm, right: 50mm}}", "2:7",
+     "the left and right margins leave 48mm for text on A5 paper"),
 ])
 def test_bad_style_files_give_located_errors(project, text, where, message):
     project.write("styles/l.yaml", "name: Bad\n" + text + "\n")

@@ -36,7 +36,7 @@ def shown_path(path: str) -> str:
     try:
         return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
-        return str(path)
+        return str(Path(path).resolve())
 
 
 def font_file_problem(path: str) -> str | None:

@@ -63,9 +63,25 @@ class Margins(Strict):
     right: Length
 
 
+MIN_TEXT_MM = 60
+"""The narrowest (and shortest) text area the margins may leave."""
+
+
 class Page(Strict):
     size: Literal["A4", "A5", "Letter"] = "A4"
     margins: Margins
+
+    @model_validator(mode="after")
+    def _room_for_text(self) -> Page:
+        width, height = PAGE_SIZES_MM[self.size]
+        m, mm = self.margins, 72 / 25.4
+        for across, room in (("left and right", width - (m.left + m.right) / mm),
+                             ("top and bottom", height - (m.top + m.bottom) / mm)):
+            if room < MIN_TEXT_MM:
+                raise ValueError(
+                    f"the {across} margins leave {max(room, 0):.0f}mm for text on {self.size} "
+                    f"paper; make them smaller so at least {MIN_TEXT_MM}mm is left")
+        return self
 
 
 class Colours(Strict):
@@ -91,6 +107,14 @@ class Logo(Strict):
     file: str
     alt: str = Field(min_length=1, description="What the logo says, for screen readers")
     height: Length = 14 * 72 / 25.4
+
+    @field_validator("height")
+    @classmethod
+    def _sensible_height(cls, value: float) -> float:
+        if not 3 * 72 / 25.4 <= value <= 60 * 72 / 25.4:
+            raise ValueError(f"a logo {value * 25.4 / 72:.1f}mm high cannot be printed well; "
+                             "give a height between 3mm and 60mm, like 14mm")
+        return value
 
     @field_validator("file")
     @classmethod
