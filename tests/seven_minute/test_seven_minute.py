@@ -359,3 +359,49 @@ def test_a_title_panel_that_leaves_no_room_is_an_error_at_the_title(project) -> 
     assert "briefings/seven.yaml:1:1: the title panel" in result.err
     assert "shorten the title, subtitle or summary" in result.err
     assert not (project.root / "out" / "seven.pdf").exists()
+
+
+# --- tagged structure ---------------------------------------------------------------------
+
+
+def structure_roles(path: Path) -> list[tuple[int, str]]:
+    """(depth, role) of every structure element, depth first, in tree order."""
+    reader = pypdf.PdfReader(str(path))
+    found: list[tuple[int, str]] = []
+
+    def visit(node, depth: int) -> None:
+        node = node.get_object()
+        if isinstance(node, pypdf.generic.ArrayObject):
+            for kid in node:
+                visit(kid, depth)
+        elif isinstance(node, pypdf.generic.DictionaryObject) and "/S" in node:
+            found.append((depth, str(node["/S"])))
+            if "/K" in node:
+                visit(node["/K"], depth + 1)
+
+    visit(reader.trailer["/Root"]["/StructTreeRoot"]["/K"], 0)
+    return found
+
+
+def test_the_structure_tree_runs_title_panels_1_to_7_then_the_worksheet(sample_pdf: Path
+                                                                        ) -> None:
+    roles = structure_roles(sample_pdf)
+    top = [role for depth, role in roles if depth == 1]  # the children of /Document
+    assert top.index("/H1") < top.index("/Sect")
+    assert top[top.index("/Sect"):] == ["/Sect"] * 10  # 7 panels, questions, plan, feedback
+    headings = [role for depth, role in roles if depth == 2 and role == "/H2"]
+    assert len(headings) == 10
+    table = [role for depth, role in roles if role in ("/Table", "/TR", "/TH", "/TD")]
+    assert table[:6] == ["/Table", "/TR", "/TH", "/TH", "/TH", "/TH"]
+
+
+def test_both_pdf_ua_checkers_find_nothing(sample_pdf: Path) -> None:
+    import outloud
+    import pdfua
+
+    report = pdfua.validate(str(sample_pdf))
+    assert [f.message for f in report.findings if f.severity >= pdfua.Severity.WARNING] == []
+    assert [o.rule_id for o in report.skipped] == []  # no rule gave up on this file
+    result = outloud.check(str(sample_pdf))
+    assert result.error is None
+    assert [f.message for f in result.findings if f.severity in ("error", "warning")] == []
