@@ -44,6 +44,8 @@ def available_styles(near: Path) -> dict[str, Path]:
     """Every style name visible from folder ``near`` (project styles shadow built-in ones)."""
     found: dict[str, Path] = {}
     for folder in style_folders(near):
+        if folder.name != "styles":
+            continue  # a briefings/ folder holds briefings, not styles worth listing
         for path in sorted(folder.glob("*.yaml")):
             found.setdefault(path.stem, path)
     return found

@@ -315,6 +315,12 @@ def _position_of(data: bytes | str, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def here_of(text: str, line: int) -> str:
+    """Line number ``line`` (1-based) of ``text``, or ''."""
+    lines = text.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
 def _yaml_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     """Turn a PyYAML error into a located, actionable message."""
     mark = exc.problem_mark or exc.context_mark
@@ -343,6 +349,14 @@ def _yaml_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
         anchor = exc.context.split("anchor", 1)[1].split(";")[0].strip().strip("'")
         first = exc.context_mark.line + 1 if exc.context_mark else "?"
         message = f"the anchor &{anchor} is defined twice (first at line {first}); rename one"
+    elif "maximum nesting depth" in problem:
+        message = _too_deep(DEFAULT_LIMITS)
+    elif "while parsing a flow" in (exc.context or "") and exc.context_mark:
+        line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
+        opener = here_of(text, line)[column - 1: column] or "["
+        closer = {"[": "]", "{": "}"}.get(opener, "]")
+        message = (f"this {opener} is never closed with {closer}; add it at the end, or put "
+                   "the text in double quotes if the brackets are part of it")
     elif "unexpected end of stream" in problem and "quoted" in (exc.context or "") \
             and exc.context_mark:
         line, column = exc.context_mark.line + 1, exc.context_mark.column + 1

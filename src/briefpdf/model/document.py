@@ -76,6 +76,7 @@ def load_briefing(path: Path, style_override: str | None = None,
     if grayscale and not style.grayscale:
         style = style.model_copy(update={"grayscale": True})
     warnings.extend(glyph_warnings(source, style))
+    warnings.extend(markup_warnings(source))
     return LoadedBriefing(path, source, briefing, style, style_files, images,
                           sorted(set(warnings)))
 
@@ -150,6 +151,36 @@ def _check_style_files(merged: Source, style: Style) -> list[Problem]:
             if problem:
                 problems.append(merged.problem(where, problem))
     return problems
+
+
+_PASTED_MARKUP = re.compile(
+    r"</?(?:p|br|b|i|u|a|em|strong|span|div|font|img|ul|ol|li|h[1-6]|table|tr|td|th|sup|sub"
+    r"|seq|para|script|style)\b[^<>]*>|&(?:[a-z]+|#\d+|#x[0-9a-f]+);", re.IGNORECASE)
+_NOT_PROSE = {"style", "date", "language", "layout", "image", "url", "email", "website",
+              "survey", "twitter", "width"}
+MAX_WARNINGS = 10
+
+
+def markup_warnings(source: Source) -> list[Problem]:
+    """Warn where text looks like pasted HTML or entities: it is printed exactly as typed,
+    which is rarely what the writer meant, so say how to format text instead."""
+    warnings: list[Problem] = []
+    stack: list[tuple[tuple, object]] = [((), source.data)]
+    while stack and len(warnings) < MAX_WARNINGS:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((path + (k,), v) for k, v in reversed(value.items())
+                         if k not in _NOT_PROSE)
+        elif isinstance(value, list):
+            stack.extend((path + (i,), v) for i, v in reversed(list(enumerate(value))))
+        elif isinstance(value, str):
+            found = _PASTED_MARKUP.search(value)
+            if found:
+                warnings.append(source.problem(path, (
+                    f"{found.group()} looks like pasted HTML and is printed exactly as typed; "
+                    "to format text write **bold**, *italic* or [link text](https://…), "
+                    "and type characters such as & directly"), severity="warning"))
+    return warnings
 
 
 SEVEN_MINUTE_PANELS = 7

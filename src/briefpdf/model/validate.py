@@ -41,7 +41,16 @@ def problems_from(source: Source, exc: ValidationError, model: type[BaseModel]) 
         path, leftover = _data_path(source.data, error["loc"])
         problem = _problem(source, path, leftover, error, model)
         problems.setdefault((problem.line, problem.column, problem.message), problem)
-    return list(problems.values())
+    return _drop_explained_missing(list(problems.values()))
+
+
+def _drop_explained_missing(problems: list[Problem]) -> list[Problem]:
+    """A misspelt key also makes the right one 'required': say only 'did you mean'."""
+    meant = {(p.file, p.message.split("did you mean '")[1].split("'")[0])
+             for p in problems if "did you mean '" in p.message}
+    return [p for p in problems if not (
+        p.message.startswith("'") and " is required here" in p.message
+        and (p.file, p.message.split("'")[1]) in meant)]
 
 
 def _data_path(data: Any, loc: tuple) -> tuple[tuple, tuple]:
@@ -49,7 +58,12 @@ def _data_path(data: Any, loc: tuple) -> tuple[tuple, tuple]:
     path: list = []
     leftover: list = []
     node = data
-    for part in loc:
+    for index, part in enumerate(loc):
+        after = loc[index + 1] if index + 1 < len(loc) else None
+        if isinstance(node, dict) and isinstance(part, str) and part in node \
+                and isinstance(after, str) and after in node and not (
+                    isinstance(node[part], dict) and after in node[part]):
+            continue  # a union tag (like 'image') that is also a key of this block
         if isinstance(node, dict) and isinstance(part, str) and part in node:
             node = node[part]
             path.append(part)
@@ -103,9 +117,11 @@ def source_value(source: Source, path: tuple) -> Any:
 
 
 def _field_name(path: tuple, leftover: tuple) -> str:
-    """The key the problem is about: the last key in the data path, or a missing one."""
+    """The key the problem is about: the last key in the data path, or a list item."""
     if path and isinstance(path[-1], str):
         return path[-1]
+    if len(path) >= 2 and isinstance(path[-1], int) and isinstance(path[-2], str):
+        return f"{path[-2]}: item {path[-1] + 1}"
     return ""
 
 
