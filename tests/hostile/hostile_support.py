@@ -23,7 +23,9 @@ HANG_GUARD = 120
 
 OLD_PDF = b"%PDF-1.4\n% an earlier good build that must survive a failed one\n%%EOF\n"
 PROBLEM = re.compile(r"^(?P<file>[^\n:]+):(?P<line>\d+):(?P<column>\d+): (?P<message>\S.*)$")
-SUMMARY = re.compile(r"^\d+ built, \d+ failed in [\d.]+s$|^\d+ valid, \d+ with problems$")
+SUMMARY = re.compile(r"^\d+ built, .*\d+ failed in [\d.]+s$|^\d+ valid, \d+ with problems$")
+CACHE = ".briefpdf-cache.json"
+"""What a successful build records next to its outputs (briefpdf.cache)."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ class BuildResult:
         assert self.run.code == 0, self.run.err
         assert "Traceback" not in self.run.err and "internal error" not in self.run.err
         after = snapshot(self.project.root / "out")
+        after.pop(CACHE, None)
         assert set(after) == set(self.before), "out/ gained or lost files"
         changed = {k for k in after if after[k] != self.before[k]}
         assert changed == {f"{self.slug}.pdf"}, changed

@@ -20,7 +20,7 @@ def test_parallel_build_writes_every_pdf(project):
     project.briefing("broken", "title: [unclosed\n")
     result = project.run("build", "-j", "2", env={"CI": "1"})
     assert result.code == 1
-    assert "broken.yaml:2:1: not valid YAML" in result.err
+    assert "broken.yaml:1:8: this [ is never closed" in result.err
     assert result.err.strip().splitlines()[-1].startswith("4 built, 0 unchanged, 1 failed in ")
     for n in range(4):
         assert f"Briefing number {n}" in pdf_text(project.root / "out" / f"b{n}.pdf")
