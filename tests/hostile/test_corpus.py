@@ -69,10 +69,10 @@ REFUSED: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {
 
 # Problems reported in a style file rather than the briefing: (file, line, column, words)
 REFUSED_IN_STYLE: dict[str, tuple[str, int, int, tuple[str, ...]]] = {
-    "style-cycle-a": ("styles/cycle-b.yaml", 1, 1, ("circle", "cycle-a → cycle-b → cycle-a")),
+    "style-cycle-a": ("styles/cycle-b.yaml", 2, 10, ("circle", "cycle-a.yaml → ")),
     "style-fake-font": ("styles/fake-font.yaml", 3, 19, ("not a TrueType font",)),
     "style-fake-logo": ("styles/fake-logo.yaml", 3, 12, ("not a PNG or JPEG",)),
-    "style-outside-logo": ("styles/outside-logo.yaml", 3, 12, ("outside the project folder",)),
+    "style-outside-logo": ("styles/outside-logo.yaml", 3, 12, ("/etc/passwd",)),
     "style-not-a-mapping": ("styles/not-a-mapping.yaml", 1, 1, ("group of keys",)),
     "style-wrong-values": ("styles/wrong-values.yaml", 3, 20, ("'purple' is not a colour",)),
 }
@@ -146,3 +146,13 @@ def test_new_user_pastes_html(project):
     assert squash("<h1>Pasted from a web page</h1>") in text
     assert "briefings/pasted-html.yaml:1:8: warning: <h1> looks like pasted HTML" in result.run.err
     assert "**bold**, *italic* or [link text](https://…)" in result.run.err
+
+
+def test_a_real_image_outside_the_project_is_refused(project, tmp_path_factory):
+    """Even a valid PNG is refused when it lies outside the project folder."""
+    outside = tmp_path_factory.mktemp("elsewhere") / "photo.png"
+    outside.write_bytes((CORPUS / "assets" / "photo.png").read_bytes())
+    text = (f"title: T\nsections:\n  - heading: H\n    content:\n"
+            f"      - {{image: {outside}, alt: A photo}}\n")
+    problems = build_case(hostile_project(project), "outside", text).failed()
+    assert_problem(problems, 5, 17, "outside the project folder", "copy the image")

@@ -22,12 +22,18 @@ def link_uri(url: str) -> str:
     ``mailto:a@b.org?subject=Feedback%20on%20Family%20L``.
     """
     url = url.strip()
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed [ in the host: keep it, percent-encoded
+        return quote(url, safe=_SAFE)
     netloc = parts.netloc
     if netloc and not netloc.isascii():
         userinfo, _, hostport = netloc.rpartition("@")
         host, colon, port = hostport.partition(":")
-        host = host.encode("idna").decode("ascii")
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:  # not a valid international name: percent-encode it
+            host = quote(host, safe="")
         netloc = (userinfo + "@" if userinfo else "") + host + colon + port
     return urlunsplit((parts.scheme, netloc, quote(parts.path, safe=_SAFE),
                        quote(parts.query, safe=_SAFE), quote(parts.fragment, safe=_SAFE)))
