@@ -7,6 +7,7 @@ layout puts them at the end of the briefing, before the feedback panel.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
@@ -34,7 +35,7 @@ DEFAULT_ROWS = 6
 """Empty rows in the action plan when the layout does not size them."""
 
 
-class _Ruling(Flowable):
+class _Ruling(Flowable, ABC):
     """Lines drawn in one colour and weight, as an artifact (decoration to write on)."""
 
     def __init__(self, colour: Any, weight: float):
@@ -49,8 +50,9 @@ class _Ruling(Flowable):
             self.rule(self.canv)
             self.canv.restoreState()
 
+    @abstractmethod
     def rule(self, canv: Any) -> None:
-        raise NotImplementedError
+        """Draw the lines (each kind of ruling says where)."""
 
 
 class WritingLines(_Ruling):
