@@ -11,6 +11,9 @@ import re
 import subprocess
 import sys
 import textwrap
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,6 +87,21 @@ sections:
     content:
       - Something happened.
 """
+
+
+@contextmanager
+def serving(server) -> Iterator:
+    """Run a local HTTP server (on 127.0.0.1) in a thread for the test; then release any
+    handler waiting on ``server.release`` and shut it down."""
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.release.set()
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
 
 
 # --- reading PDFs back ---------------------------------------------------------------

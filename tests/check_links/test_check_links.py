@@ -25,6 +25,7 @@ from briefpdf.links.check import (
     format_text,
     summarise,
 )
+from conftest import serving
 
 SLOW_SECONDS = 3.0
 
@@ -92,16 +93,8 @@ class _Handler(BaseHTTPRequestHandler):
 @pytest.fixture
 def server() -> Iterator[_Server]:
     """A local server in a thread, shut down (and slow handlers released) afterwards."""
-    srv = _Server()
-    thread = threading.Thread(target=srv.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
+    with serving(_Server()) as srv:
         yield srv
-    finally:
-        srv.release.set()
-        srv.shutdown()
-        srv.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture(autouse=True)
