@@ -6,7 +6,7 @@ The pipeline, one package per stage:
     model    plain data -> validated, typed models (pydantic)
     compose  model + style -> flowables that know their semantic role
     render   flowables -> a PDF document (ReportLab)
-    finish   metadata, outlines, packs, imposition, tagging (pypdf)
+    finish   tagging and metadata (as ReportLab writes), packs, imposition (pypdf)
 """
 
 __version__ = "0.1.0"

@@ -118,12 +118,12 @@ def render_briefing(loaded) -> bytes:
     from reportlab.platypus.doctemplate import LayoutError
 
     from briefpdf.compose.document import compose_briefing
-    from briefpdf.finish.briefing import finish_briefing
+    from briefpdf.finish.briefing import briefing_finisher
     from briefpdf.render.document import MAX_PAGES, PageLimitError, render
 
     composed = compose_briefing(loaded)
     try:
-        rendered = render(composed)
+        rendered = render(composed, finish=briefing_finisher(composed))
     except PageLimitError:
         raise InputError([loaded.source.problem((), (
             f"the briefing runs past {MAX_PAGES} pages; split it into several briefings"))]
@@ -134,7 +134,7 @@ def render_briefing(loaded) -> bytes:
         raise InputError([loaded.source.problem(where, (
             f"a {part} is too big to fit on one page; shorten its text "
             "(or, in the style, use smaller sizes)"))]) from None
-    return finish_briefing(rendered)
+    return rendered.pdf
 
 
 def pack_inputs(pack) -> Inputs:
@@ -153,13 +153,13 @@ def render_pack(pack) -> bytes:
     """Compose, render, finish and impose a loaded pack (see finish/pack.py)."""
     from reportlab.platypus.doctemplate import LayoutError
 
-    from briefpdf.finish.briefing import finish_briefing
+    from briefpdf.finish.briefing import briefing_finisher
     from briefpdf.finish.pack import MAX_PACK_PAGES
     from briefpdf.finish.pack import render_pack as pack_pdf
     from briefpdf.render.document import PageLimitError
 
     try:
-        return pack_pdf(pack, finish=finish_briefing)
+        return pack_pdf(pack, finish=briefing_finisher)
     except PageLimitError:
         raise InputError([pack.source.problem(("pack",), (
             f"the pack runs past {MAX_PACK_PAGES} pages; split it into several packs"))]

@@ -13,7 +13,7 @@ from conftest import ROOT
 def test_internal_link_is_a_tagged_link(tmp_path):
     from briefpdf.compose.document import compose_briefing
     from briefpdf.compose.flowables import Para
-    from briefpdf.finish.briefing import finish_briefing
+    from briefpdf.finish.briefing import briefing_finisher
     from briefpdf.model.document import load_briefing
     from briefpdf.render.document import render
 
@@ -25,7 +25,7 @@ def test_internal_link_is_a_tagged_link(tmp_path):
         Para('Back to <a href="#start">the first section</a>.', composed.theme.body,
              section.add("P"))]
     path = Path(tmp_path / "internal.pdf")
-    path.write_bytes(finish_briefing(render(composed)))
+    path.write_bytes(render(composed, finish=briefing_finisher(composed)).pdf)
 
     reader = pypdf.PdfReader(str(path))
     annots = [a.get_object() for page in reader.pages for a in page.get("/Annots", []) or []]

@@ -7,6 +7,8 @@ entities. User text never reaches it unescaped: only the tags written here are m
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from briefpdf.links.address import link_uri
@@ -54,6 +56,16 @@ def plain(text: str) -> str:
     return escape_text(text)
 
 
+@lru_cache(maxsize=32)
+def _common_cover(family: Any) -> frozenset[str]:
+    """The characters every face of a registered family has (computed once per family)."""
+    return frozenset(map(chr, frozenset.intersection(*family.covers.values())))
+
+
+def _all_covered(text: str, cover: frozenset[str]) -> bool:
+    return cover.issuperset(text)
+
+
 _TOKEN = re.compile(r"(<[^>]*>|&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);)")
 """A tag or an entity: markup that is not text to be checked."""
 _FACE_TAGS = {"<b>": (0, True), "</b>": (0, False), "<i>": (1, True), "</i>": (1, False)}
@@ -73,8 +85,7 @@ def with_fallback(markup: str, font_name: str) -> str:
     if found is None:
         return markup
     family, face = found
-    common = frozenset.intersection(*family.covers.values())
-    if all(ord(char) in common for char in markup):
+    if _all_covered(markup, _common_cover(family)):
         return markup
     fallback = fallback_family()
     if fallback.regular == family.regular:

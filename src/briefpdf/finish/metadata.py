@@ -8,15 +8,24 @@ it is the same for the same input.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import Any
 from xml.sax.saxutils import escape
 
-from pypdf.generic import DecodedStreamObject, NameObject
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream
 
-if TYPE_CHECKING:
-    from pypdf import PdfWriter
 
-    from briefpdf.finish.tagging import DocumentFacts
+@dataclass
+class DocumentFacts:
+    """What the catalogue and metadata say about the document."""
+
+    title: str
+    language: str
+    author: str = ""
+    subject: str = ""
+    keywords: list[str] = field(default_factory=list)
+    producer: str = ""
+    creator: str = ""
 
 _PACKET = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -56,10 +65,8 @@ def xmp_packet(facts: DocumentFacts) -> bytes:
                           optional=optional).encode("utf-8")
 
 
-def set_xmp(writer: PdfWriter, facts: DocumentFacts) -> None:
-    """Attach the XMP packet to the catalogue (uncompressed, as XMP readers expect)."""
-    stream = DecodedStreamObject()
-    stream.set_data(xmp_packet(facts))
-    stream[NameObject("/Type")] = NameObject("/Metadata")
-    stream[NameObject("/Subtype")] = NameObject("/XML")
-    writer._root_object[NameObject("/Metadata")] = writer._add_object(stream)
+def add_xmp(pdf: Any, facts: DocumentFacts) -> None:
+    """Attach the XMP packet to the catalogue of ReportLab's document ``pdf``
+    (uncompressed, as XMP readers expect)."""
+    info = PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")})
+    pdf.Catalog.Metadata = PDFStream(info, xmp_packet(facts))

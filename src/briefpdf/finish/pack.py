@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from briefpdf.compose.document import ComposedDocument
 from briefpdf.compose.pack import ComposedPack, PackPlan, compose_pack
 from briefpdf.finish.impose import impose
 from briefpdf.model.pack import LoadedPack
-from briefpdf.render.document import RenderedDocument, render
+from briefpdf.render.document import Finisher, RenderedDocument, render
 
 MAX_PACK_PAGES = 1000
 """A pack longer than this is almost certainly a mistake (see docs/packs.md)."""
@@ -33,20 +34,21 @@ def plan_from(measured: ComposedPack, pages: int, duplex: bool) -> PackPlan:
 
 
 def render_pack(pack: LoadedPack,
-                finish: Callable[[RenderedDocument], bytes] = lambda r: r.pdf,
+                finish: Callable[[ComposedDocument], Finisher | None] = lambda c: None,
                 renderer: Callable[..., RenderedDocument] = render) -> bytes:
     """The pack's final PDF bytes: measure, lay out with the plan, finish, impose.
 
-    ``finish`` is the briefing finishing step (metadata, tagging) applied to the
-    A4 pack before imposition; ``renderer`` is the render stage (with its marker).
+    ``finish`` makes the finishing step (metadata, tagging) of the A4 pack, run as it
+    is written, before imposition; ``renderer`` is the render stage (with its marker).
     """
     measured = compose_pack(pack)
     first = renderer(measured.document, max_pages=MAX_PACK_PAGES)
     plan = plan_from(measured, first.pages, pack.spec.duplex)
     final = compose_pack(pack, plan)
-    rendered = renderer(final.document, max_pages=MAX_PACK_PAGES)
+    rendered = renderer(final.document, max_pages=MAX_PACK_PAGES,
+                        finish=finish(final.document))
     expected = [plan.front_total + start for start, _ in plan.starts()]
     if [part.first_page for part in final.briefings] != expected:
         raise PackLayoutError(f"briefings start on pages {[p.first_page for p in final.briefings]}"
                               f", expected {expected}")
-    return impose(finish(rendered), pack.spec.layout)
+    return impose(rendered.pdf, pack.spec.layout)

@@ -8,10 +8,11 @@ the furniture can say "Page N of M" without a second layout pass.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFPage, PDFString
 from reportlab.pdfgen.canvas import Canvas, _annFormat
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
@@ -19,7 +20,7 @@ from briefpdf import __version__
 from briefpdf.compose.document import ComposedDocument
 from briefpdf.compose.semantics import NULL_MARKER, NullMarker
 from briefpdf.render.furniture import draw_furniture
-from briefpdf.render.tagging import TaggingMarker
+from briefpdf.render.tagging import TaggingMarker, annotation_name
 
 MAX_PAGES = 200
 """A briefing longer than this is almost certainly a mistake (see docs/limits.md)."""
@@ -34,6 +35,22 @@ class RenderedDocument:
     composed: ComposedDocument
     info: dict[str, Any] = field(default_factory=dict)
     marker: NullMarker = NULL_MARKER
+
+
+@dataclass
+class SavingDocument:
+    """ReportLab's document as it is about to be written: every page is shown, nothing is
+    serialised yet. The finish stage adds its objects here (structure tree, metadata), so
+    the bytes are written once, never read back and rewritten."""
+
+    pdf: Any
+    """reportlab.pdfbase.pdfdoc.PDFDocument"""
+    pages: list[PDFPage]
+    marker: NullMarker
+
+
+Finisher = Callable[[SavingDocument], None]
+"""A finishing step run by the render stage just before ReportLab writes the file."""
 
 
 @dataclass
@@ -107,10 +124,12 @@ class _DeferredCanvas(Canvas):
     and carry the print flag, so print and screen agree.
     """
 
-    def __init__(self, *args: Any, composed: ComposedDocument, marker: NullMarker, **kw: Any):
+    def __init__(self, *args: Any, composed: ComposedDocument, marker: NullMarker,
+                 finish: Finisher | None = None, **kw: Any):
         super().__init__(*args, **kw)
         self.composed = composed
         self.marker = marker
+        self.finish = finish
         self._pages: list[dict] = []
         self._bookmarks: list[tuple[str, dict]] = []
 
@@ -131,6 +150,7 @@ class _DeferredCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._pages)
+        shown: list[PDFPage] = []
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             for key, kw in state["_bookmarks"]:
@@ -145,33 +165,42 @@ class _DeferredCanvas(Canvas):
                                head=number > part.first_page, template=numbers.template)
             self.marker.finish_page(self)
             super().showPage()
+            shown.append(self._doc.Pages.pages[-1])
+        if self.finish is not None:
+            self.finish(SavingDocument(self._doc, shown, self.marker))
         super().save()
 
     def linkURL(self, url: str, rect: tuple, relative: int = 0, thickness: int = 0,  # noqa: N802
                 color: Any = None, dashArray: Any = None, kind: str = "URI",  # noqa: N803
                 **kw: Any) -> None:
-        kw.update(self.marker.link(self, rect, url))
-        if "Contents" in kw:
-            kw["Contents"] = PDFString(kw["Contents"])
-        kw.setdefault("F", 4)
-        super().linkURL(url, rect, relative, thickness, color, dashArray, kind, **kw)
+        """A web or mail link, written like ReportLab's with StructParent, Contents and F."""
+        action = PDFDictionary({"Type": PDFName("Action"), "S": PDFName("URI"),
+                                "URI": PDFString(url)})
+        self._link(url, rect, relative, color, thickness, dashArray, {"A": action, **kw})
 
     def linkRect(self, contents: str, destinationname: str, Rect: Any = None,  # noqa: N802,N803
                  addtopage: int = 1, name: str | None = None, relative: int = 1,
                  thickness: int = 0, color: Any = None, dashArray: Any = None,  # noqa: N803
                  **kw: Any) -> None:
-        """An internal link, written like linkURL so it can carry StructParent and F."""
-        extra = self.marker.link(self, Rect, "#" + destinationname)
-        ann = PDFDictionary(dict=kw)
-        ann["Type"], ann["Subtype"] = PDFName("Annot"), PDFName("Link")
-        ann["Rect"] = PDFArray(self._absRect(Rect, relative))
-        ann["Dest"] = self._bookmarkReference(destinationname)
-        ann["Contents"] = PDFString(contents or extra.get("Contents", ""))
-        if "StructParent" in extra:
-            ann["StructParent"] = extra["StructParent"]
-        ann["F"] = 4
-        _annFormat(ann, color, thickness, dashArray)
-        self._addAnnotation(ann, name, addtopage)
+        """An internal link, written like linkURL."""
+        entries = {"Dest": self._bookmarkReference(destinationname), **kw}
+        if contents:
+            entries["Contents"] = contents
+        self._link("#" + destinationname, Rect, relative, color, thickness, dashArray, entries)
+
+    def _link(self, url: str, rect: Any, relative: int, color: Any, thickness: int,
+              dash: Any, entries: dict[str, Any]) -> None:
+        """Add a link annotation: shown to the marker (which ties a tagged one to the
+        structure tree), with the print flag so print and screen agree."""
+        extra = self.marker.link(self, rect, url)
+        ann = PDFDictionary({"Type": PDFName("Annot"), "Subtype": PDFName("Link"),
+                             "Rect": PDFArray(self._absRect(rect, relative)), "F": 4,
+                             **extra, **entries})
+        if "Contents" in ann.dict:
+            ann["Contents"] = PDFString(ann["Contents"])
+        _annFormat(ann, color, thickness, dash)
+        key = extra.get("StructParent")
+        self._addAnnotation(ann, None if key is None else annotation_name(key))
 
 
 class PageLimitError(Exception):
@@ -188,11 +217,12 @@ class _Template(BaseDocTemplate):
 
 
 def render(composed: ComposedDocument, marker: NullMarker | None = None,
-           max_pages: int = MAX_PAGES) -> RenderedDocument:
+           max_pages: int = MAX_PAGES, finish: Finisher | None = None) -> RenderedDocument:
     """Lay out and draw the flowables; return the PDF bytes.
 
     Tagging is on unless a marker is given: the default is a fresh TaggingMarker,
-    whose records the finisher turns into the structure tree. A document made of
+    whose records ``finish`` (run just before the file is written) turns into the
+    structure tree. A document made of
     several parts (a pack) marks the start of each with a ``Part``.
     """
     if marker is None:
@@ -215,7 +245,8 @@ def render(composed: ComposedDocument, marker: NullMarker | None = None,
     flowables = [NextPageTemplate("body"), *composed.flowables]
 
     def make_canvas(*args: Any, **kw: Any) -> _DeferredCanvas:
-        return _DeferredCanvas(*args, composed=composed, marker=marker, **kw)
+        return _DeferredCanvas(*args, composed=composed, marker=marker, finish=finish,
+                               pdfVersion=(1, 7), **kw)
 
     doc.build(flowables, canvasmaker=make_canvas)
     return RenderedDocument(buffer.getvalue(), doc.page, composed, marker=marker)

@@ -175,3 +175,9 @@ def display_url(url: str) -> str:
     for prefix in ("mailto:", "https://", "http://"):
         url = url.removeprefix(prefix)
     return url.rstrip("/")
+
+
+def annotation_name(struct_parent: int) -> str:
+    """The name ReportLab registers a tagged link annotation under, so the structure
+    tree can refer to it (one name per StructParent key)."""
+    return f"SP{struct_parent}"
