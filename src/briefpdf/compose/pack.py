@@ -5,13 +5,16 @@ logos are embedded once, page numbers run through the pack, and the outline, lin
 and page labels are written by ReportLab. Each briefing starts with a ``Part``: its
 page templates, furniture, numbering and bookmark (its sections nest beneath it).
 
-Where the contents page numbers and the duplex blank pages go depends on how many
-pages each briefing takes, so a pack is composed twice: the first time without a
-``PackPlan`` (no blanks, no numbers) to count pages, the second with one.
+A pack is laid out once. Where the duplex blank pages go is decided during layout
+(``StartOnRightPage``: a blank page only when a briefing would otherwise start on a
+left-hand page), and the contents page numbers are drawn when the document is saved,
+once every briefing's first page is known (``draw_later``); their column has a fixed
+width, so the layout does not depend on them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -28,34 +31,9 @@ from briefpdf.compose.theme import Theme
 from briefpdf.model.inline import plain_text
 from briefpdf.model.pack import LoadedPack
 from briefpdf.model.types import format_date
-from briefpdf.render.document import PageNumbers, Part
+from briefpdf.render.document import PageNumbers, Part, StartOnRightPage
 
 BLANK_NOTE = "This page is intentionally left blank"
-
-
-@dataclass
-class PackPlan:
-    """Page counts measured by a first layout: front matter after the cover, each briefing."""
-
-    front_pages: int
-    briefing_pages: list[int]
-    duplex: bool
-
-    @property
-    def front_total(self) -> int:
-        """Physical pages before the first briefing: cover, blanks, intro and contents."""
-        pages = 1 + (1 if self.duplex else 0) + self.front_pages
-        return pages + (1 if self.duplex and pages % 2 else 0)
-
-    def starts(self) -> list[tuple[int, bool]]:
-        """For each briefing: (its first page, numbered from 1 in the body; a blank before)."""
-        result, page = [], 1
-        for pages in self.briefing_pages:
-            blank = self.duplex and page % 2 == 0
-            page += blank
-            result.append((page, blank))
-            page += pages
-        return result
 
 
 @dataclass
@@ -67,11 +45,14 @@ class Entry:
     detail: str
     outline: str
     composed: ComposedDocument
+    part: Part | None = None
+    """Where the briefing starts, once it is placed in the flow."""
 
 
 @dataclass
 class ComposedPack:
-    """The composed pack: one document, and the parts whose first pages measure it."""
+    """The composed pack: one document, and the parts that start its front matter and
+    each briefing (their ``first_page`` is known once it is laid out)."""
 
     document: ComposedDocument
     front: Part | None
@@ -101,8 +82,8 @@ class PackStyles:
                                     alignment=1)
 
 
-def compose_pack(pack: LoadedPack, plan: PackPlan | None = None) -> ComposedPack:
-    """The pack as one flow; without a plan, a measuring layout (no blanks, no numbers)."""
+def compose_pack(pack: LoadedPack) -> ComposedPack:
+    """The pack as one flow of flowables."""
     spec = pack.spec
     theme = Theme(pack.style)
     styles = PackStyles(theme)
@@ -119,10 +100,10 @@ def compose_pack(pack: LoadedPack, plan: PackPlan | None = None) -> ComposedPack
         footer_text=" · ".join(x for x in (pack.style.short_name, title) if x),
         contacts="", classification=spec.classification or _markings(pack), running_head="")
     duplex = spec.duplex
-    starts = plan.starts() if plan else [(None, False)] * len(entries)
-    offset = plan.front_total if plan else 0
     front_numbers = PageNumbers(roman=True, template="{page}")
-    body_numbers = PageNumbers(offset=offset)
+    body_numbers = PageNumbers(offset=None)  # page 1 is the first briefing's first page
+    for entry in entries:
+        entry.part = Part(entry.key, entry.composed, body_numbers, outline=entry.outline)
 
     # the cover: page one, on the base "first" template (full height, bleeding band)
     cover_node = root.add("Sect")
@@ -132,7 +113,7 @@ def compose_pack(pack: LoadedPack, plan: PackPlan | None = None) -> ComposedPack
               meta=" · ".join(x for x in (format_date(spec.date, first.language), organisation)
                               if x),
               entries=entries, marking=front_doc.classification)]
-    if duplex and plan:
+    if duplex:
         flow += _blank(front_doc, front_numbers, styles)
     front = None
     if spec.intro or spec.contents:
@@ -144,19 +125,16 @@ def compose_pack(pack: LoadedPack, plan: PackPlan | None = None) -> ComposedPack
                      Para(inline(spec.intro, _hex(theme.link_colour())), theme.lead,
                           intro.add("P"))]
         if spec.contents:
-            flow += _contents(theme, styles, root, entries, [s for s, _ in starts])
-        if duplex and plan and (1 + 1 + plan.front_pages) % 2:
-            flow += _blank(front_doc, front_numbers, styles)
-    parts = []
-    for entry, (_, blank) in zip(entries, starts, strict=True):
-        if blank:
-            flow += _blank(front_doc, body_numbers, styles)
-        part = Part(entry.key, entry.composed, body_numbers, outline=entry.outline)
-        parts.append(part)
+            flow += _contents(theme, styles, root, entries, body_numbers)
+    numbers = front_numbers  # a blank page before the first briefing ends the front matter
+    for entry in entries:
+        if duplex:
+            flow.append(StartOnRightPage(_blank(front_doc, numbers, styles)))
+        numbers = body_numbers
         flow += [NextPageTemplate(f"first-{entry.key}"), PageBreak(),
-                 NextPageTemplate(f"body-{entry.key}"), part, *entry.composed.flowables]
+                 NextPageTemplate(f"body-{entry.key}"), entry.part, *entry.composed.flowables]
     front_doc.flowables = flow
-    return ComposedPack(front_doc, front, parts)
+    return ComposedPack(front_doc, front, [entry.part for entry in entries])
 
 
 def _entry(index: int, loaded: Any, pack_theme: Theme, root: Node) -> Entry:
@@ -214,22 +192,24 @@ def _blank(front_doc: ComposedDocument, numbers: PageNumbers, styles: PackStyles
 
 
 def _contents(t: Theme, styles: PackStyles, root: Node, entries: list[Entry],
-              starts: list[int | None]) -> list[Flowable]:
+              numbers: PageNumbers) -> list[Flowable]:
     """The contents: a heading, then per briefing its name, detail and page, all links."""
     flow: list[Flowable] = [_rule(t), Para(plain("Contents"), styles.h1, root.add("H2"))]
     toc = root.add("TOC")
     colour, muted = _hex(t.link_colour()), _hex(t.colours.muted)
-    for entry, start in zip(entries, starts, strict=True):
-        item = toc.add("TOCI")
-        node = item.add("Link", alt=f"{entry.outline}, page {start or ''}".strip(", "))
+    for entry in entries:
+        node = toc.add("TOCI").add("Link", alt=entry.outline)
         target = f"#{entry.key}"
         name = Para(link(entry.name, target, colour, bold=True, underline=False), styles.name,
                     node)
         detail = Para(link(entry.detail, target, muted, underline=False), styles.detail, node) \
             if entry.detail else None
-        number = Para(link(str(start) if start else "0", target, colour, bold=True,
-                           underline=False), styles.number, node)
-        flow.append(ContentsRow(name, detail, number, t))
+
+        def number(page: str, target: str = target, node: Node = node) -> Para:
+            return Para(link(page, target, colour, bold=True, underline=False), styles.number,
+                        node)
+
+        flow.append(ContentsRow(name, detail, number, entry, numbers, t))
     return flow
 
 
@@ -252,21 +232,26 @@ class BlankNote(Flowable):
 
 class ContentsRow(Flowable):
     """One contents entry: name and detail on the left, the page number on the right,
-    a hairline beneath (decoration)."""
+    a hairline beneath (decoration).
 
-    def __init__(self, name: Para, detail: Para | None, number: Para, t: Theme):
+    The number is drawn when the document is saved, when the page the briefing starts
+    on is known; its column has a fixed width, so nothing else moves.
+    """
+
+    def __init__(self, name: Para, detail: Para | None, number: Callable[[str], Para],
+                 entry: Entry, numbers: PageNumbers, t: Theme):
         super().__init__()
         self.name, self.detail, self.number, self.t = name, detail, number, t
+        self.entry, self.numbers = entry, numbers
         self.pad = t.gap * 0.8
         self.spaceAfter = 0
         self.keepWithNext = False
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        self.number_width = self.number.style.fontSize * 4
+        self.number_width = self.number("0").style.fontSize * 4
         text_width = availWidth - self.number_width
         self._name_h = self.name.wrap(text_width, availHeight)[1]
         self._detail_h = self.detail.wrap(text_width, availHeight)[1] if self.detail else 0
-        self._number_h = self.number.wrap(self.number_width, availHeight)[1]
         self.width = availWidth
         self.height = self._name_h + self._detail_h + 2 * self.pad
         return self.width, self.height
@@ -274,16 +259,27 @@ class ContentsRow(Flowable):
     def draw(self) -> None:
         canv, t = self.canv, self.t
         top = self.height - self.pad
-        self.name.drawOn(canv, 0, top - self._name_h)
-        if self.detail:
-            self.detail.drawOn(canv, 0, top - self._name_h - self._detail_h)
-        self.number.drawOn(canv, self.width - self.number_width, top - self._number_h)
-        with marker_of(canv).artifact(canv):
+        marker = marker_of(canv)
+        with marker.content(canv, self.name.node, self.name):  # one sequence: the entry
+            self.name.drawOn(canv, 0, top - self._name_h)
+            if self.detail:
+                self.detail.drawOn(canv, 0, top - self._name_h - self._detail_h)
+            canv.draw_later(lambda later: self._draw_number(later, top))
+        with marker.artifact(canv):
             canv.saveState()
             canv.setStrokeColor(t.colours.muted)
             canv.setLineWidth(t.rule_width * 0.5)
             canv.line(0, 0, self.width, 0)
             canv.restoreState()
+
+    def _draw_number(self, canv: Any, top: float) -> None:
+        """The page the briefing starts on, in the entry's marked content, top aligned."""
+        page = self.numbers.label(self.entry.part.first_page)
+        number = self.number(page)
+        number.node.alt = f"{self.entry.outline}, page {page}"
+        height = number.wrap(self.number_width, self.t.page_height)[1]
+        with marker_of(canv).spliced(canv, number.node):
+            number.drawOn(canv, self.width - self.number_width, top - height)
 
 
 class Cover(Flowable):

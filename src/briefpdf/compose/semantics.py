@@ -63,6 +63,11 @@ class NullMarker:
     def artifact(self, canv: Any, kind: str = "Layout") -> Iterator[None]:
         yield
 
+    @contextmanager
+    def spliced(self, canv: Any, node: Node) -> Iterator[None]:
+        """Drawing inside goes where ``node``'s content is already open (drawn later)."""
+        yield
+
     def link(self, canv: Any, rect: tuple, url: str) -> dict[str, Any]:
         """Called for each link annotation drawn; returns extra annotation entries."""
         return {}

@@ -57,8 +57,10 @@ Finisher = Callable[[SavingDocument], None]
 class PageNumbers:
     """How a run of pages is numbered, in its footers and in the viewer's page labels."""
 
-    offset: int = 0
-    """The printed number is the physical page number minus this."""
+    offset: int | None = 0
+    """The printed number is the physical page number minus this. None: numbering starts
+    at 1 on the first page of the first ``Part`` numbered so (a pack's body, whose first
+    page is known only once the front matter is laid out)."""
     total: int | None = None
     """The M of "Page N of M"; None: the printed number of the document's last page."""
     roman: bool = False
@@ -66,7 +68,7 @@ class PageNumbers:
     """Replaces the style's "Page {page} of {pages}" (e.g. "{page}" for front matter)."""
 
     def label(self, physical: int) -> str:
-        number = physical - self.offset
+        number = physical - (self.offset or 0)
         return _roman(number) if self.roman else str(number)
 
 
@@ -104,6 +106,8 @@ class Part(Flowable):
     def draw(self) -> None:
         canv = self.canv
         self.first_page = canv.getPageNumber()
+        if self.numbers.offset is None:
+            self.numbers.offset = self.first_page - 1
         canv.part = self
         canv.outline_offset = 0
         if self.outline:
@@ -117,8 +121,27 @@ class Part(Flowable):
             canv._last_label = label
 
 
+class StartOnRightPage(Flowable):
+    """Makes what follows start on a right-hand (odd) page for duplex printing: when the
+    next page would be a left-hand one, the ``blank`` flowables (a page that says it is
+    blank on purpose) are laid out first. Decided during layout, by the page reached."""
+
+    def __init__(self, blank: list[Flowable]):
+        super().__init__()
+        self.blank = blank
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
 class _DeferredCanvas(Canvas):
     """Keeps each page's state until save(), then draws the furniture with the total.
+    Anything else that must know later pages (a pack's contents page numbers) is drawn
+    then too, by a callback registered with ``draw_later``, into the place in the page
+    where it was registered.
 
     Link annotations are shown to the marker (which ties them to the structure tree)
     and carry the print flag, so print and screen agree.
@@ -132,6 +155,26 @@ class _DeferredCanvas(Canvas):
         self.finish = finish
         self._pages: list[dict] = []
         self._bookmarks: list[tuple[str, dict]] = []
+        self._later: list[tuple[int, dict, Callable[[Canvas], None]]] = []
+
+    def draw_later(self, draw: Callable[[Canvas], None]) -> None:
+        """Call ``draw(canvas)`` when the document is saved (every page is laid out by
+        then). What it draws goes into this page's stream here, where it is called from,
+        with the coordinates and graphics state of this moment; the marked-content
+        sequence open now stays open around it (see ``TaggingMarker.spliced``)."""
+        state = {name: getattr(self, name) for name in self.STATE_ATTRIBUTES}
+        self._later.append((len(self._code), state, draw))
+
+    def _draw_spliced(self, later: list[tuple[int, dict, Callable[[Canvas], None]]]) -> None:
+        """Run this page's ``draw_later`` callbacks, each into its place in the stream
+        (last first, so the earlier places do not move)."""
+        for index, state, draw in reversed(later):
+            page_code, self._code = self._code, []
+            self.saveState()
+            self.__dict__.update(state)
+            draw(self)
+            self.restoreState()
+            page_code[index:index], self._code = self._code, page_code
 
     def bookmarkPage(self, key: str, **kw: Any) -> None:  # noqa: N802
         """Held back with the page: ReportLab resolves a bookmark to the page being
@@ -146,6 +189,7 @@ class _DeferredCanvas(Canvas):
     def showPage(self) -> None:  # noqa: N802
         self._pages.append(dict(self.__dict__))
         self._bookmarks = []
+        self._later = []
         self._startPage()
 
     def save(self) -> None:
@@ -155,6 +199,7 @@ class _DeferredCanvas(Canvas):
             self.__dict__.update(state)
             for key, kw in state["_bookmarks"]:
                 super().bookmarkPage(key, **kw)
+            self._draw_spliced(state["_later"])
             part: Part | None = state.get("part")
             if part is None:
                 draw_furniture(self, self.composed, number, total)
@@ -210,6 +255,15 @@ class PageLimitError(Exception):
 class _Template(BaseDocTemplate):
     max_pages = MAX_PAGES
 
+    def filterFlowables(self, flowables: list) -> None:  # noqa: N802
+        """ReportLab's hook before each flowable: a StartOnRightPage is replaced by its
+        blank page when the page after this one would be a left-hand page."""
+        first = flowables[0]
+        if isinstance(first, StartOnRightPage):
+            flowables[0] = None  # ReportLab drops it
+            if self.page % 2 == 1:
+                flowables[1:1] = first.blank
+
     def handle_pageBegin(self) -> None:  # noqa: N802
         if self.page >= self.max_pages:
             raise PageLimitError(self.max_pages)
@@ -239,7 +293,7 @@ def render(composed: ComposedDocument, marker: NullMarker | None = None,
     )
     doc.max_pages = max_pages
     doc.addPageTemplates(_templates(composed))
-    parts = {f.key: f.composed for f in composed.flowables if isinstance(f, Part)}
+    parts = {f.key: f.composed for f in _parts(composed.flowables)}
     for key, part in parts.items():
         doc.addPageTemplates(_templates(part, f"-{key}"))
     flowables = [NextPageTemplate("body"), *composed.flowables]
@@ -250,6 +304,17 @@ def render(composed: ComposedDocument, marker: NullMarker | None = None,
 
     doc.build(flowables, canvasmaker=make_canvas)
     return RenderedDocument(buffer.getvalue(), doc.page, composed, marker=marker)
+
+
+def _parts(flowables: list[Flowable]) -> list[Part]:
+    """The Parts of a flow, including those on blank pages that may be laid out."""
+    found: list[Part] = []
+    for f in flowables:
+        if isinstance(f, Part):
+            found.append(f)
+        elif isinstance(f, StartOnRightPage):
+            found += _parts(f.blank)
+    return found
 
 
 def _templates(composed: ComposedDocument, suffix: str = "") -> list[PageTemplate]:

@@ -43,6 +43,7 @@ class PageMarks:
     open: tuple = DEFAULT_ARTIFACT
     open_node: Node | None = None
     closed: tuple | None = None  # (code list, its length, node) when a node's sequence ended
+    spliced: int = 0  # > 0: drawing into a sequence already open, write no operators
 
 
 @dataclass
@@ -81,15 +82,30 @@ class TaggingMarker:
             yield
 
     @contextmanager
+    def spliced(self, canv: Any, node: Node) -> Iterator[None]:
+        """Drawing inside goes into a place in the stream where ``node``'s marked content
+        is open (a ``draw_later`` callback): no operators are written, and links drawn
+        inside belong to ``node``."""
+        page = self._page(canv)
+        page.spliced += 1
+        try:
+            with self._scope(canv, ("content", node, None)):
+                yield
+        finally:
+            page.spliced -= 1
+
+    @contextmanager
     def _scope(self, canv: Any, want: tuple) -> Iterator[None]:
         page = self._page(canv)
         page.stack.append(want)
-        self._sync(canv, page)
+        if not page.spliced:
+            self._sync(canv, page)
         try:
             yield
         finally:
             page.stack.pop()
-            self._sync(canv, page)
+            if not page.spliced:
+                self._sync(canv, page)
 
     # links ---------------------------------------------------------------------------
 
