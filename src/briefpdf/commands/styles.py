@@ -7,8 +7,6 @@ from pathlib import Path
 
 from briefpdf.build import BRIEFINGS_DIR
 from briefpdf.errors import InputError
-from briefpdf.load.styles import BUILTIN_STYLES, _show, available_styles
-from briefpdf.load.yaml_source import load_yaml
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -20,6 +18,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 def describe(path: Path) -> str:
     """The style's description: line, else its name:, else a note that it cannot be read."""
+    from briefpdf.load.styles import _show
+    from briefpdf.load.yaml_source import load_yaml
+
     try:
         data = load_yaml(path, display=_show(path)).data
     except InputError as exc:
@@ -35,6 +36,8 @@ def describe(path: Path) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from briefpdf.load.styles import BUILTIN_STYLES, _show, available_styles
+
     styles = available_styles(BRIEFINGS_DIR)
     width = max(map(len, styles), default=0)
     for name, path in styles.items():

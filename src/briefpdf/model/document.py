@@ -222,34 +222,57 @@ def image_problem(file: Path, shown: str) -> str | None:
     """Why ``file`` cannot be used as an image, or None."""
     if not file.is_file():
         return f"image not found: {shown}; paths are relative to the briefing file"
-    stat = file.stat()
-    verdict = _image_verdict(str(file), stat.st_mtime_ns, stat.st_size)
+    verdict = image_facts(file)["verdict"]
     return None if verdict is None else verdict.replace("{shown}", shown)
 
 
-@lru_cache(maxsize=256)
-def _image_verdict(file: str, mtime_ns: int, size: int) -> str | None:
-    """The problem with an image file ("{shown}" stands for its name), or None.
+def image_size(file: Path | str) -> tuple[int, int] | None:
+    """An image's width and height in pixels, or None when it cannot be read."""
+    size = image_facts(Path(file))["size"]
+    return (size[0], size[1]) if size else None
 
-    Decoding a logo for every briefing in a batch is slow, so the verdict is kept per
-    process for as long as the file's time and size are unchanged."""
+
+def image_facts(file: Path) -> dict:
+    """``{"verdict": problem or None, "size": [width, height] or None}`` for an image.
+
+    Decoding a logo for every briefing is slow, so the facts are kept per process and on
+    disk (see filecache.py) for as long as the file's time and size are unchanged."""
+    stat = file.stat()
+    return _image_facts(str(file), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def _image_facts(file: str, mtime_ns: int, size: int) -> dict:
+    from briefpdf.model.filecache import file_fact
+
+    return file_fact("image", file, _read_image)
+
+
+def _read_image(file: str) -> dict:
+    """The problem with an image file ("{shown}" stands for its name) and its size."""
     with open(file, "rb") as handle:
         head = handle.read(32)
     kind = next((k for sig, k in IMAGE_SIGNATURES.items() if head.startswith(sig)), None)
     if kind is None:
-        return "{shown} is not a PNG or JPEG image; export it as PNG or JPEG"
+        return {"verdict": "{shown} is not a PNG or JPEG image; export it as PNG or JPEG",
+                "size": None}
     from PIL import Image as PILImage
 
+    size = None
     try:
         with PILImage.open(file) as image:
-            width, height = image.size
+            width, height = size = image.size
             if width * height > MAX_IMAGE_PIXELS:
-                return (f"{{shown}} is {width}×{height} pixels, over the limit of "
-                        f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels; make it smaller")
+                return {"verdict": (
+                    f"{{shown}} is {width}×{height} pixels, over the limit of "
+                    f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels; make it smaller"),
+                    "size": size}
             image.load()  # decode it all now: a truncated or corrupt file fails here
     except PILImage.DecompressionBombError:
-        return ("{shown} has too many pixels (over the limit of "
-                f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels); make it smaller")
+        return {"verdict": ("{shown} has too many pixels (over the limit of "
+                            f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels); make it smaller"),
+                "size": size}
     except Exception:  # noqa: BLE001 - any decoder failure means a broken image
-        return f"{{shown}} looks like a {kind} but cannot be read; export it again"
-    return None
+        return {"verdict": f"{{shown}} looks like a {kind} but cannot be read; export it again",
+                "size": size}
+    return {"verdict": None, "size": size}

@@ -65,15 +65,32 @@ def font_file_problem(path: str) -> str | None:
 
 @lru_cache(maxsize=64)
 def coverage(path: str) -> frozenset[int]:
-    """The code points one font file has glyphs for (empty if it cannot be read)."""
+    """The code points one font file has glyphs for (empty if it cannot be read).
+
+    Kept on disk between runs (see filecache.py): parsing a font's character map with
+    fontTools is much of the time a cold `briefpdf validate` would take."""
+    from briefpdf.model.filecache import file_fact
+
+    ranges = file_fact("font-coverage", path, _coverage_ranges)
+    return frozenset(code for start, end in ranges for code in range(start, end + 1))
+
+
+def _coverage_ranges(path: str) -> list[list[int]]:
+    """The code points a font file has glyphs for, as [first, last] ranges."""
     from fontTools.ttLib import TTFont, TTLibError
 
     try:
         with TTFont(path, lazy=True) as font:
             cmap = font.getBestCmap() or {}
     except (TTLibError, OSError, KeyError, AssertionError, ValueError, IndexError):
-        return frozenset()
-    return frozenset(cmap)
+        return []
+    ranges: list[list[int]] = []
+    for code in sorted(cmap):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return ranges
 
 
 FaceKey = tuple[bool, bool]

@@ -10,12 +10,13 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from briefpdf.errors import Problem
 from briefpdf.load.yaml_source import Source
-from briefpdf.model.fontfiles import DEFAULT_FAMILY, bundled_faces, family_coverage
+from briefpdf.model.fontfiles import DEFAULT_FAMILY, FaceKey, bundled_faces, family_coverage
 from briefpdf.model.style import Style
 
 BODY_TEXT_RATIO = 4.5
@@ -111,15 +112,17 @@ def contrast_warnings(style: Style, source: Source) -> list[Problem]:
 
 def logo_warnings(style: Style, source: Source) -> list[Problem]:
     """A logo with fewer than PRINT_DPI pixels per inch at its printed height."""
-    from PIL import Image
+    from briefpdf.model.document import image_size
 
     problems = []
     for index, logo in enumerate(style.logos):
         try:
-            with Image.open(logo.file) as image:
-                width, height = image.size
-        except Exception:  # noqa: BLE001 - the model already reported unreadable files
+            size = image_size(logo.file)
+        except OSError:  # the model already reported missing files
             continue
+        if size is None:  # ... and unreadable ones
+            continue
+        width, height = size
         inches = logo.height / 72
         dpi = height / inches
         if dpi < PRINT_DPI:
@@ -178,20 +181,17 @@ def glyph_warnings(source: Source, style: Style, *, keys: tuple[str, ...] | None
     (read from the file if not given)."""
     from briefpdf.model.inline import parse_inline
 
-    fallback = family_coverage(bundled_faces(DEFAULT_FAMILY))
-    available = {}
-    for role in ("body", "heading"):
-        own = family_coverage(style.faces(role))
-        available[role] = {face: own[face] | fallback[face] for face in own}
+    available = {role: _available(tuple(sorted(style.faces(role).items())))
+                 for role in ("body", "heading")}
     texts = {source.file: text} if text is not None else {}
     problems = []
     for path, value in _strings(source.data):
         if keys is not None and (not path or path[0] not in keys):
             continue
         role, bold = _role(path)
-        faces = available[role]
-        common = frozenset.intersection(*faces.values())
-        if all(ord(char) in common or _invisible(char) for char in value):
+        faces, common = available[role]
+        if common.issuperset(map(ord, value)) or all(
+                ord(char) in common or _invisible(char) for char in value):
             continue
         seen: set[str] = set()  # one warning per character per value
         for span in parse_inline(value) if role == "body" else [None]:
@@ -212,6 +212,17 @@ def glyph_warnings(source: Source, style: Style, *, keys: tuple[str, ...] | None
                     f"{fonts}, so it would print as an empty box; replace it, or choose a "
                     "font that has it"), severity="warning"))
     return problems
+
+
+@lru_cache(maxsize=32)
+def _available(files: tuple[tuple[str, str], ...]
+               ) -> tuple[dict[FaceKey, frozenset[int]], frozenset[int]]:
+    """The characters each face of a family has, with the default family as fallback, and
+    those every face has (computed once per family, not once per text)."""
+    fallback = family_coverage(bundled_faces(DEFAULT_FAMILY))
+    own = family_coverage(dict(files))
+    faces = {face: own[face] | fallback[face] for face in own}
+    return faces, frozenset.intersection(*faces.values())
 
 
 def _face_name(face: tuple[bool, bool]) -> str:

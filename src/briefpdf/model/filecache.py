@@ -1,0 +1,67 @@
+"""Facts derived from slow-to-read files (a font's characters, an image's verdict), kept
+on disk between runs so that a cold `briefpdf validate` or `build` need not parse them.
+
+Each fact is one small JSON file in the user's cache folder ($XDG_CACHE_HOME/briefpdf,
+else ~/.cache/briefpdf; BRIEFPDF_CACHE_DIR overrides it), keyed by the file's path,
+size, modification time, inode and the briefpdf version. An edited, replaced or moved
+file therefore misses the cache. The cache is only an accelerator: an unwritable folder
+or an unreadable or corrupt entry means the fact is computed again, never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from briefpdf import __version__
+
+FORMAT = 1
+"""Bump when the shape of a stored fact changes."""
+
+
+def cache_dir() -> Path:
+    """The folder the facts are kept in (it may not exist yet)."""
+    explicit = os.environ.get("BRIEFPDF_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "briefpdf"
+
+
+def file_fact(kind: str, path: str | os.PathLike, compute: Callable[[str], Any]) -> Any:
+    """``compute(path)`` (a JSON-serialisable value), from the cache when the file is
+    unchanged since it was last computed. Files that cannot be stat'ed are not cached."""
+    try:
+        stat = os.stat(path)
+        real = os.path.realpath(path)
+    except OSError:
+        return compute(str(path))
+    key = json.dumps([FORMAT, __version__, kind, real, stat.st_size, stat.st_mtime_ns,
+                      stat.st_ino])
+    entry = cache_dir() / kind / (hashlib.sha1(key.encode()).hexdigest() + ".json")
+    try:
+        stored = json.loads(entry.read_bytes())
+        if isinstance(stored, dict) and stored.get("key") == key:
+            return stored["value"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    value = compute(str(path))
+    _store(entry, {"key": key, "value": value})
+    return value
+
+
+def _store(entry: Path, record: dict) -> None:
+    """Write one entry atomically; give up silently when the folder is not writable."""
+    temp = entry.with_name(f".{entry.stem}.{os.getpid()}-{id(record)}.tmp")
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_text(json.dumps(record, separators=(",", ":")), encoding="utf-8")
+        os.replace(temp, entry)
+    except (OSError, TypeError, ValueError):
+        with suppress(OSError):
+            temp.unlink()
