@@ -61,16 +61,20 @@ class Compact(PDFObject):
 
     def format(self, document: Any) -> bytes:
         if isinstance(self.entries, list):
-            return b"[" + b" ".join(_value(v, document) for v in self.entries) + b"]"
-        return b"<<" + b" ".join(b"/%s %s" % (k.encode("ascii"), _value(v, document))
-                                 for k, v in self.entries.items()) + b">>"
+            return b"[" + b" ".join([_value(v, document) for v in self.entries]) + b"]"
+        return b"<<" + b" ".join([Name(k) + b" " + _value(v, document)
+                                  for k, v in self.entries.items()]) + b">>"
 
 
-class Name(bytes):
-    """A PDF name known to be plain ASCII (a role, a type), written as is."""
+_NAMES: dict[str, bytes] = {}
 
-    def __new__(cls, name: str) -> Name:
-        return super().__new__(cls, b"/" + name.encode("ascii"))
+
+def Name(name: str) -> bytes:  # noqa: N802 - reads like the PDF type it makes
+    """A PDF name known to be plain ASCII (a key, a role, a type), written as is."""
+    found = _NAMES.get(name)
+    if found is None:
+        found = _NAMES[name] = b"/" + name.encode("ascii")
+    return found
 
 
 def _value(value: Any, document: Any) -> bytes:
@@ -99,7 +103,8 @@ def add_structure(doc: SavingDocument, root: Node, facts: DocumentFacts) -> None
     marker = doc.marker
     if not isinstance(marker, TaggingMarker):
         return
-    pdf, pages = doc.pdf, doc.pages
+    pdf = doc.pdf
+    pages = [pdf.Reference(page) for page in doc.pages]  # resolved once, used many times
     tree = Compact({"Type": Name("StructTreeRoot")})
     tree_ref = pdf.Reference(tree)
 
@@ -118,7 +123,7 @@ def add_structure(doc: SavingDocument, root: Node, facts: DocumentFacts) -> None
             "Pg": page})]
         link.obj["Pg"] = page
     link_count = len(marker.links)
-    for index, page in enumerate(pages):
+    for index, page in enumerate(doc.pages):
         key = link_count + index
         page.__NoDefault__ = [*page.__NoDefault__, *PAGE_KEYS]  # this page's extra keys
         page.StructParents, page.Tabs = key, PDFName("S")
@@ -126,7 +131,7 @@ def add_structure(doc: SavingDocument, root: Node, facts: DocumentFacts) -> None
 
     tree["K"] = elements[id(root)].ref
     tree["ParentTree"] = pdf.Reference(Compact({"Nums": nums}))
-    tree["ParentTreeNextKey"] = link_count + len(pages)
+    tree["ParentTreeNextKey"] = link_count + len(doc.pages)
     catalog = pdf.Catalog
     catalog.StructTreeRoot = tree_ref
     catalog.MarkInfo = PDFDictionary({"Marked": PDFtrue})
