@@ -3,11 +3,13 @@
 Used by `briefpdf build` and `briefpdf watch`. A briefing is skipped when
 ``cache.BuildCache`` says nothing it was made from has changed (that check hashes
 files and imports no PDF library). The rest are built in a process pool, or in
-this process when there is only one to build.
+this process when there is only one to build or one job. Where workers are forked
+(Linux), this process builds the first file itself, so they start warm.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -76,25 +78,70 @@ def build_many(files: list[Path], out_dir: Path, options: dict[str, Any], *,
 
 def _run(todo: list[Path], out_dir: Path, options: dict[str, Any], jobs: int,
          done: Callable[[Outcome], None], progress: bool) -> None:
-    if jobs <= 1 or len(todo) <= 1:
-        with _progress(len(todo), progress) as advance:
-            for path in todo:
-                done(build_file(path, out_dir, **options))
-                advance()
-        return
+    """Build ``todo``: in this process for one job or one file, else in a process pool."""
+    context = None
+    here, rest = todo, []
+    if jobs > 1 and len(todo) > 1:
+        todo = largest_first(todo)  # the longest builds start first, none is left for last
+        context = fork_context()
+        # With 'fork', one file is built here first: that imports ReportLab, pypdf and
+        # pydantic, registers the fonts and fills every cache once, and the workers forked
+        # afterwards inherit it all instead of each paying for it again.
+        here, rest = (todo[:1], todo[1:]) if context is not None else ([], todo)
+    with _progress(len(todo), progress and not rest) as advance:
+        for path in here:
+            done(build_file(path, out_dir, **options))
+            advance()
+    if rest:
+        _pool(rest, out_dir, options, min(jobs, len(rest)), context, done,
+              len(todo), len(here) if progress else None)
+
+
+def _pool(todo: list[Path], out_dir: Path, options: dict[str, Any], jobs: int, context: Any,
+          done: Callable[[Outcome], None], total: int, shown: int | None) -> None:
+    """Build ``todo`` in ``jobs`` worker processes; ``shown`` files were already done
+    (None: no progress bar)."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
-        # Submit before the progress display starts its thread, so workers fork without it.
-        futures = [pool.submit(build_file, path, out_dir, **options) for path in todo]
+    frozen = context is not None
+    if frozen:  # the inherited objects stay shared: the workers' GC never touches them
+        gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=max(jobs, 1), mp_context=context) as pool:
+            # Submit before the progress display starts its thread: workers fork without it.
+            futures = [pool.submit(build_file, path, out_dir, **options) for path in todo]
+            try:
+                with _progress(total, shown is not None, shown or 0) as advance:
+                    for future in as_completed(futures):
+                        done(future.result())
+                        advance()
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+    finally:
+        if frozen:
+            gc.unfreeze()
+
+
+def largest_first(paths: list[Path]) -> list[Path]:
+    """``paths`` by decreasing file size (a file that cannot be read sorts last)."""
+    def size(path: Path) -> int:
         try:
-            with _progress(len(todo), progress) as advance:
-                for future in as_completed(futures):
-                    done(future.result())
-                    advance()
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+            return os.stat(path).st_size
+        except OSError:
+            return -1
+
+    return sorted(paths, key=size, reverse=True)
+
+
+def fork_context() -> Any:
+    """The 'fork' start method where it is safe and the default would not inherit a warm
+    process (Linux), else None: workers then start fresh and import what they need."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import multiprocessing
+
+    return multiprocessing.get_context("fork")
 
 
 def show_progress() -> bool:
@@ -103,8 +150,9 @@ def show_progress() -> bool:
 
 
 @contextmanager
-def _progress(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr for more than one file (rich), or nothing."""
+def _progress(total: int, enabled: bool, done: int = 0) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for more than one file (rich), ``done`` of them already
+    built, or nothing."""
     if not enabled or total <= 1:
         yield lambda: None
         return
@@ -120,5 +168,5 @@ def _progress(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
     bar = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
                    TimeElapsedColumn(), console=Console(stderr=True), transient=True)
     with bar:
-        task = bar.add_task("build", total=total)
+        task = bar.add_task("build", total=total, completed=done)
         yield lambda: bar.advance(task)

@@ -67,3 +67,49 @@ def test_progress_bar_on_a_terminal_but_not_under_ci(project):
     quiet = run_on_terminal(project, "build", "--force", env={"CI": "true"})
     assert "building" not in quiet
     assert "3 built, 0 unchanged, 0 failed" in quiet
+
+
+def test_parallel_pdfs_are_identical_to_one_job_pdfs(project):
+    """This process builds the largest file itself and the workers it forks build the rest,
+    warm: every PDF is still byte for byte what a one-job build makes."""
+    many(project, 4)
+    project.briefing("b0", MINIMAL.replace("Something happened.", "The longest one. " * 200))
+    env = {"CI": "1", "SOURCE_DATE_EPOCH": "1500000000"}
+    assert project.run("build", "-j", "1", "-o", "one", env=env).code == 0
+    result = project.run("build", "-j", "3", "-o", "many", env=env)
+    assert result.code == 0, result.err
+    assert result.err.strip().splitlines()[-1].startswith("4 built, 0 unchanged, 0 failed")
+    for n in range(4):
+        pdf = f"b{n}.pdf"
+        assert (project.root / "many" / pdf).read_bytes() == (
+            project.root / "one" / pdf).read_bytes()
+    assert "The longest one." in pdf_text(project.root / "many" / "b0.pdf")
+
+
+def test_parallel_build_whose_first_file_fails(project):
+    """The largest file (built first, in this process) is broken: it is reported with its
+    position, and the workers still build every other file."""
+    many(project, 3)
+    project.briefing("broken", "# " + "a long comment " * 200 + "\ntitle: [unclosed\n")
+    result = project.run("build", "-j", "2", env={"CI": "1"})
+    assert result.code == 1
+    assert "broken.yaml:2:8: this [ is never closed" in result.err
+    assert result.err.strip().splitlines()[-1].startswith("3 built, 0 unchanged, 1 failed")
+    for n in range(3):
+        assert f"Briefing number {n}" in pdf_text(project.root / "out" / f"b{n}.pdf")
+    assert not (project.root / "out" / "broken.pdf").exists()
+
+
+def test_parallel_build_without_fork(project, monkeypatch):
+    """Where workers cannot be forked (macOS, Windows) they start fresh and build it all."""
+    from briefpdf import batch
+
+    many(project, 3)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1500000000")
+    monkeypatch.setattr(batch, "fork_context", lambda: None)
+    files = sorted((project.root / "briefings").glob("*.yaml"))
+    options = {"style": None, "grayscale": False, "html": False}
+    result = batch.build_many(files, project.root / "out", options, jobs=2)
+    assert [o.status for o in result.outcomes] == ["built"] * 3
+    for n in range(3):
+        assert f"Briefing number {n}" in pdf_text(project.root / "out" / f"b{n}.pdf")
