@@ -12,7 +12,7 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Image, Paragraph
 from reportlab.platypus.flowables import Spacer
 
-from briefpdf.compose.images import prepared_image
+from briefpdf.compose.images import prepared_image, reuse_compressed
 from briefpdf.compose.markup import with_fallback
 from briefpdf.compose.semantics import Node, Semantic, marker_of
 
@@ -56,7 +56,13 @@ class Figure(Semantic, Image):
         prepared = prepared_image(filename, width, height, print_size=print_size, gray=gray)
         if prepared is not None:
             self._img = prepared  # what Image.draw hands to drawImage
+        self.prepared = prepared
         self.node = node
+
+    def draw(self) -> None:
+        if self.prepared is not None:
+            reuse_compressed(self.canv, self.prepared, self._mask)
+        super().draw()
 
 
 class Rule(Flowable):

@@ -11,6 +11,7 @@ their bytes as they are).
 
 from __future__ import annotations
 
+import copy
 import os
 from functools import lru_cache
 from typing import Any
@@ -57,3 +58,46 @@ def _gray(image: Any) -> Any:
     if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
         return image.convert("RGBA").convert("LA").convert("RGBA")
     return image.convert("L")
+
+
+def reuse_compressed(canv: Any, reader: Any, mask: Any) -> None:
+    """Give the canvas's document a copy of ``reader``'s image XObject, compressed once
+    per process, before ``drawImage`` looks for it by name.
+
+    ReportLab compresses an image's pixels (and its transparency mask) again for every
+    PDF; for a logo on every briefing that was a tenth of a build. ``drawImage`` reuses
+    an XObject already in the document under the image's content name, so registering
+    a copy of the one made earlier is all it takes; if the names ever disagree,
+    ``drawImage`` simply makes its own (slower, same output).
+    """
+    from reportlab.pdfbase.pdfdoc import PDFObjectReference
+
+    name, template = _compressed(reader, mask)
+    doc = canv._doc
+    registered = doc.getXObjectName(name)
+    if registered in doc.idToObject:
+        return
+    image = copy.copy(template)
+    doc.Reference(image, registered)
+    doc.addForm(name, image)
+    smask = getattr(template, "_smask", None)
+    if smask is not None:
+        del image._smask
+        mask_name = doc.getXObjectName(smask.name)
+        image.smask = PDFObjectReference(mask_name) if mask_name in doc.idToObject \
+            else doc.Reference(copy.copy(smask), mask_name)
+
+
+@lru_cache(maxsize=16)
+def _compressed(reader: Any, mask: Any) -> tuple[str, Any]:
+    """(content name as ReportLab's drawImage computes it, compressed XObject)."""
+    from reportlab.lib.utils import _digester
+    from reportlab.pdfbase.pdfdoc import PDFImageXObject
+
+    pixels = reader.getRGBData()  # (also sets the transparency, _dataA)
+    alpha = getattr(reader, "_dataA", None)
+    extra = alpha.getRGBData() if mask == "auto" and alpha else str(mask).encode("utf-8")
+    name = _digester(pixels + extra)
+    image = PDFImageXObject(name, reader, mask=mask)
+    image.name = name
+    return name, image

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFPage, PDFString
 from reportlab.pdfgen.canvas import Canvas, _annFormat
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
@@ -21,6 +22,10 @@ from briefpdf.compose.document import ComposedDocument
 from briefpdf.compose.semantics import NULL_MARKER, NullMarker
 from briefpdf.render.furniture import draw_furniture
 from briefpdf.render.tagging import TaggingMarker, annotation_name
+
+rl_config.useA85 = 0
+"""ReportLab's documented setting: streams (pages, images, fonts) are written as binary
+Flate data, not also ASCII85-encoded (which made them a quarter bigger and slower)."""
 
 MAX_PAGES = 200
 """A briefing longer than this is almost certainly a mistake (see docs/limits.md)."""
