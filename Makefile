@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean compile
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,16 +14,21 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-demo: $(BIN)/.installed
+# Byte-compile the package as a regular (non-editable) install does; otherwise, where
+# PYTHONDONTWRITEBYTECODE is set, every briefpdf command compiles all of its modules again.
+compile: $(BIN)/.installed
+	$(BIN)/python -m compileall -q src
+
+demo: compile
 	$(BIN)/briefpdf build
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests benchmarks tools
 
-test: lint
+test: lint compile
 	$(BIN)/python -m pytest -n auto
 
-bench: $(BIN)/.installed
+bench: compile
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -16,7 +16,11 @@ COMMANDS = ("build", "watch", "validate", "pack", "new", "schema", "styles", "li
 """Command modules, in the order `--help` lists them."""
 
 
-def make_parser() -> argparse.ArgumentParser:
+def make_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser. When ``argv`` starts with a command's name, only that command's module
+    is imported; the others get a bare entry (enough for argparse to know their names),
+    so one command does not pay for loading all the others."""
+    wanted = _command_named(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(
         prog="briefpdf",
         description="Turn briefing YAML files into branded, printable, accessible PDFs.",
@@ -24,15 +28,26 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"briefpdf {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
+        if wanted is not None and name != wanted:
+            sub.add_parser(name)
+            continue
         module = importlib.import_module(f"briefpdf.commands.{name.replace('-', '_')}")
         command = module.add_parser(sub)
         command.set_defaults(run=module.run)
     return parser
 
 
+def _command_named(argv: list[str]) -> str | None:
+    """The command ``argv`` starts with, or None (no command, an unknown one, or an option
+    such as --help before it: then every command is described)."""
+    if argv and argv[0] in COMMANDS:
+        return argv[0]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 input errors, 2 usage)."""
-    parser = make_parser()
+    parser = make_parser(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()

@@ -40,3 +40,36 @@ def test_up_to_date_build_only_hashes_files(project):
     project.briefing("mini", MINIMAL)
     assert "reportlab" in heavy_modules(project, "build")
     assert heavy_modules(project, "build") == []
+
+
+MODULES = """
+import sys
+from briefpdf.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print('MODULES=' + ','.join(sorted(sys.modules)))
+"""
+
+
+def loaded_modules(project, *args: str) -> set[str]:
+    proc = subprocess.run([sys.executable, "-c", MODULES, *args], cwd=project.root,
+                          capture_output=True, text=True, timeout=120)
+    line = [x for x in proc.stdout.splitlines() if x.startswith("MODULES=")][-1]
+    return set(line.removeprefix("MODULES=").split(","))
+
+
+def test_a_command_loads_only_its_own_module(project):
+    project.briefing("mini", MINIMAL)
+    loaded = loaded_modules(project, "validate")
+    commands = {m for m in loaded if m.startswith("briefpdf.commands.")}
+    assert commands == {"briefpdf.commands.validate", "briefpdf.commands.report"}
+    # nor pydantic's plugin search through every installed package's metadata
+    assert "importlib.metadata" not in loaded
+
+
+def test_help_reads_no_yaml(project):
+    loaded = loaded_modules(project, "--help")
+    assert "yaml" not in loaded
+    assert "briefpdf.commands.check_links" in loaded  # every command is described

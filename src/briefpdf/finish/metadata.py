@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream
+
+from briefpdf.compose.markup import escape  # xml.sax.saxutils' escape, without its imports
 
 
 @dataclass

@@ -22,6 +22,7 @@ from briefpdf.model.types import (
     Text,
     Url,
     at_most,
+    no_items,
 )
 
 _HEADER = "it is printed in the title band and page headers; put longer text in summary:"
@@ -115,8 +116,8 @@ Block = Annotated[
 
 class Section(Strict):
     heading: RequiredText
-    content: list[Block] = Field(default_factory=list)
-    links: list[Link] = Field(default_factory=list)
+    content: list[Block] = Field(default_factory=no_items)
+    links: list[Link] = Field(default_factory=no_items)
 
 
 class Feedback(Strict):
@@ -168,7 +169,8 @@ class Briefing(Strict):
     classification: Annotated[Text, at_most(
         60, "it is a short marking such as OFFICIAL-SENSITIVE")] | None = None
     language: Language = "en-GB"
-    keywords: Annotated[list[str], BeforeValidator(_split_keywords)] = Field(default_factory=list)
+    keywords: Annotated[list[str], BeforeValidator(_split_keywords)] = Field(
+        default_factory=no_items)
     summary: Text | None = None
     layout: Literal["standard", "seven-minute"] = "standard"
     questions: list[RequiredText] | None = None

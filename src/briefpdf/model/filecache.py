@@ -36,14 +36,10 @@ def cache_dir() -> Path:
 def file_fact(kind: str, path: str | os.PathLike, compute: Callable[[str], Any]) -> Any:
     """``compute(path)`` (a JSON-serialisable value), from the cache when the file is
     unchanged since it was last computed. Files that cannot be stat'ed are not cached."""
-    try:
-        stat = os.stat(path)
-        real = os.path.realpath(path)
-    except OSError:
+    key = _key(kind, path)
+    if key is None:
         return compute(str(path))
-    key = json.dumps([FORMAT, __version__, kind, real, stat.st_size, stat.st_mtime_ns,
-                      stat.st_ino])
-    entry = cache_dir() / kind / (hashlib.sha1(key.encode()).hexdigest() + ".json")
+    entry = _entry(kind, key, ".json")
     try:
         stored = json.loads(entry.read_bytes())
         if isinstance(stored, dict) and stored.get("key") == key:
@@ -51,17 +47,33 @@ def file_fact(kind: str, path: str | os.PathLike, compute: Callable[[str], Any])
     except (OSError, ValueError, KeyError, TypeError):
         pass
     value = compute(str(path))
-    _store(entry, {"key": key, "value": value})
+    with suppress(TypeError, ValueError):
+        _store(entry, json.dumps({"key": key, "value": value}, separators=(",", ":")).encode())
     return value
 
 
-def _store(entry: Path, record: dict) -> None:
+def _key(kind: str, path: str | os.PathLike) -> str | None:
+    """What identifies one version of one file (None when it cannot be stat'ed)."""
+    try:
+        stat = os.stat(path)
+        real = os.path.realpath(path)
+    except OSError:
+        return None
+    return json.dumps([FORMAT, __version__, kind, real, stat.st_size, stat.st_mtime_ns,
+                       stat.st_ino])
+
+
+def _entry(kind: str, key: str, suffix: str) -> Path:
+    return cache_dir() / kind / (hashlib.sha1(key.encode()).hexdigest() + suffix)
+
+
+def _store(entry: Path, data: bytes) -> None:
     """Write one entry atomically; give up silently when the folder is not writable."""
-    temp = entry.with_name(f".{entry.stem}.{os.getpid()}-{id(record)}.tmp")
+    temp = entry.with_name(f".{entry.stem}.{os.getpid()}-{id(data)}.tmp")
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_text(json.dumps(record, separators=(",", ":")), encoding="utf-8")
+        temp.write_bytes(data)
         os.replace(temp, entry)
-    except (OSError, TypeError, ValueError):
+    except OSError:
         with suppress(OSError):
             temp.unlink()

@@ -21,7 +21,7 @@ from briefpdf.model.fontfiles import (
     font_file_problem,
     shown_path,
 )
-from briefpdf.model.types import Colour, Length
+from briefpdf.model.types import Colour, Length, no_items
 
 BUNDLED_FAMILIES = tuple(BUNDLED)
 """Font families shipped with briefpdf's dependencies, usable by name."""
@@ -191,7 +191,7 @@ class Style(Strict):
     colours: Colours
     fonts: dict[str, FontFamily]
     sizes: Sizes
-    logos: list[Logo] = Field(default_factory=list)
+    logos: list[Logo] = Field(default_factory=no_items)
     footer: Footer = Field(default_factory=Footer)
     links: LinkOptions = Field(default_factory=LinkOptions)
     feedback: Feedback | None = None
