@@ -8,6 +8,7 @@ the furniture can say "Page N of M" without a second layout pass.
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -161,6 +162,9 @@ class _DeferredCanvas(Canvas):
         self._pages: list[dict] = []
         self._bookmarks: list[tuple[str, dict]] = []
         self._later: list[tuple[int, dict, Callable[[Canvas], None]]] = []
+        self._link_numbers = itertools.count(1)
+        """Names for untagged link annotations: one counter object for the whole document
+        (ReportLab's own counter is part of the page state that save() restores)."""
 
     def draw_later(self, draw: Callable[[Canvas], None]) -> None:
         """Call ``draw(canvas)`` when the document is saved (every page is laid out by
@@ -250,7 +254,8 @@ class _DeferredCanvas(Canvas):
             ann["Contents"] = PDFString(ann["Contents"])
         _annFormat(ann, color, thickness, dash)
         key = extra.get("StructParent")
-        self._addAnnotation(ann, None if key is None else annotation_name(key))
+        name = f"Link{next(self._link_numbers)}" if key is None else annotation_name(key)
+        self._addAnnotation(ann, name)
 
 
 class PageLimitError(Exception):

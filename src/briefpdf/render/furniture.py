@@ -64,12 +64,18 @@ def fit_line(text: str, font: str, size: float, width: float) -> str:
 
 
 def _line(canv: Any, text: str, style: Any, x: float, y: float, width: float,
-          markup: str | None = None) -> float:
+          markup: str | None = None, doc: ComposedDocument | None = None) -> float:
     """Draw one line of literal text (or of ready ``markup``) with its top at y; return
-    its height."""
-    text = markup or plain(fit_line(text, style.fontName, style.fontSize, width))
-    para = Paragraph(with_fallback(text, style.fontName), style)
-    _, height = para.wrap(width, 1000)
+    its height. With ``doc``, the laid-out line is kept for the document's other pages
+    (the same footer on every page is parsed and wrapped once)."""
+    key = (text, markup, style.name, width)
+    lines = doc.extra.setdefault("furniture_lines", {}) if doc is not None else {}
+    found = lines.get(key)
+    if found is None:
+        text = markup or plain(fit_line(text, style.fontName, style.fontSize, width))
+        para = Paragraph(with_fallback(text, style.fontName), style)
+        found = lines[key] = (para, para.wrap(width, 1000)[1])
+    para, height = found
     para.drawOn(canv, x, y - height)
     return height
 
@@ -78,7 +84,7 @@ def _running_head(canv: Any, doc: ComposedDocument) -> None:
     t = doc.theme
     top = t.page_height - t.margin_top + 8 * mm
     height = _line(canv, short_head(doc.running_head), t.footer, t.margin_left, top,
-                   t.frame_width)
+                   t.frame_width, doc=doc)
     canv.setStrokeColor(t.colours.muted)
     canv.setLineWidth(t.rule_width * 0.6)
     y = top - height - 1.5 * mm
@@ -102,11 +108,12 @@ def _footer(canv: Any, doc: ComposedDocument, page: str, pages: int,
     used = 0.0
     if doc.footer_text:
         with _once(canv, doc, pages):
-            used = _line(canv, doc.footer_text, t.footer, t.margin_left, top, text_width)
+            used = _line(canv, doc.footer_text, t.footer, t.margin_left, top, text_width,
+                         doc=doc)
     if doc.contacts:
         with _once(canv, doc, pages):
             _line(canv, doc.contacts, t.footer, t.margin_left, top - used, text_width,
-                  markup=_linked_contacts(doc, pages, t.footer, text_width))
+                  markup=_linked_contacts(doc, pages, t.footer, text_width), doc=doc)
 
 
 def _once(canv: Any, doc: ComposedDocument, pages: int) -> Any:
@@ -145,4 +152,4 @@ def _marking(canv: Any, doc: ComposedDocument, top: float) -> None:
     style = t.marking
     width = min(canv.stringWidth(doc.classification, style.fontName, style.fontSize) + 2,
                 t.frame_width)
-    _line(canv, doc.classification, style, (t.page_width - width) / 2, top, width)
+    _line(canv, doc.classification, style, (t.page_width - width) / 2, top, width, doc=doc)
