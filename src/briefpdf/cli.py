@@ -17,9 +17,9 @@ COMMANDS = ("build", "watch", "validate", "pack", "new", "schema", "styles", "li
 
 
 def make_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
-    """The parser. When ``argv`` starts with a command's name, only that command's module
-    is imported; the others get a bare entry (enough for argparse to know their names),
-    so one command does not pay for loading all the others."""
+    """The parser. When ``argv`` starts with a command's name, only that command is set up
+    (and its module imported): argparse cannot then need the others, as it lists them
+    only in the main help and in the error for an unknown command."""
     wanted = _command_named(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(
         prog="briefpdf",
@@ -29,7 +29,6 @@ def make_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         if wanted is not None and name != wanted:
-            sub.add_parser(name)
             continue
         module = importlib.import_module(f"briefpdf.commands.{name.replace('-', '_')}")
         command = module.add_parser(sub)
