@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -82,12 +83,13 @@ def _run(todo: list[Path], out_dir: Path, options: dict[str, Any], jobs: int,
     context = None
     here, rest = todo, []
     if jobs > 1 and len(todo) > 1:
-        todo = largest_first(todo)  # the longest builds start first, none is left for last
+        todo, packs = schedule(todo)
         context = fork_context()
-        # With 'fork', one file is built here first: that imports ReportLab, pypdf and
+        # With 'fork', one briefing is built here first: that imports ReportLab, pypdf and
         # pydantic, registers the fonts and fills every cache once, and the workers forked
         # afterwards inherit it all instead of each paying for it again.
-        here, rest = (todo[:1], todo[1:]) if context is not None else ([], todo)
+        first = packs if context is not None and packs < len(todo) else len(todo)
+        here, rest = todo[first:first + 1], todo[:first] + todo[first + 1:]
     with _progress(len(todo), progress and not rest) as advance:
         for path in here:
             done(build_file(path, out_dir, **options))
@@ -123,15 +125,24 @@ def _pool(todo: list[Path], out_dir: Path, options: dict[str, Any], jobs: int, c
             gc.unfreeze()
 
 
-def largest_first(paths: list[Path]) -> list[Path]:
-    """``paths`` by decreasing file size (a file that cannot be read sorts last)."""
-    def size(path: Path) -> int:
+def schedule(paths: list[Path]) -> tuple[list[Path], int]:
+    """``paths`` in the order to start them, so that no long build is left for last: packs
+    first (each builds many briefings), then briefings by decreasing file size; and how
+    many packs lead. A file that cannot be read goes last."""
+    def weight(path: Path) -> tuple[bool, int]:
         try:
-            return os.stat(path).st_size
+            data = path.read_bytes()
         except OSError:
-            return -1
+            return False, -1
+        return PACK.search(data) is not None, len(data)
 
-    return sorted(paths, key=size, reverse=True)
+    weights = {path: weight(path) for path in paths}
+    ordered = sorted(paths, key=weights.__getitem__, reverse=True)
+    return ordered, sum(weights[path][0] for path in paths)
+
+
+PACK = re.compile(rb"^pack[ \t]*:", re.MULTILINE)
+"""A top-level ``pack:`` key: the file is a pack (spec section 3)."""
 
 
 def fork_context() -> Any:

@@ -113,3 +113,25 @@ def test_parallel_build_without_fork(project, monkeypatch):
     assert [o.status for o in result.outcomes] == ["built"] * 3
     for n in range(3):
         assert f"Briefing number {n}" in pdf_text(project.root / "out" / f"b{n}.pdf")
+
+
+def test_packs_start_first_then_the_largest_briefings(project):
+    """No long build is left for last: packs (many briefings each) go to the workers first,
+    then briefings by decreasing size; the largest briefing is the one built first here."""
+    from briefpdf.batch import schedule
+
+    many(project, 3)
+    project.briefing("b1", MINIMAL.replace("Something happened.", "Much happened. " * 50))
+    project.write("briefings/term.pack.yaml",
+                  "pack:\n  title: Term pack\n  briefings: [b0, b2]\n")
+    files = sorted((project.root / "briefings").glob("*.yaml"))
+    order, packs = schedule([*files, project.root / "briefings" / "gone.yaml"])
+    assert [p.name for p in order] == ["term.pack.yaml", "b1.yaml", "b0.yaml", "b2.yaml",
+                                       "gone.yaml"]
+    assert packs == 1
+    result = project.run("build", "-j", "2", env={"CI": "1"})
+    assert result.code == 0, result.err
+    assert result.err.strip().splitlines()[-1].startswith("4 built, 0 unchanged, 0 failed")
+    pack = pdf_text(project.root / "out" / "term.pdf")
+    assert "Briefing number 0" in pack and "Briefing number 2" in pack
+    assert "Much happened." in pdf_text(project.root / "out" / "b1.pdf")
