@@ -51,7 +51,8 @@ def test_interrupted_build_leaves_nothing_half_written(project):
     assert not [p for p in os.listdir(out) if p.endswith(".part")]
     if proc.returncode == 130:
         assert "interrupted; nothing half-written" in err
-        assert snapshot(out) == before
+        if snapshot(out) != before:  # Ctrl-C came just after the PDF was replaced whole
+            check_pdf(out / "long.pdf")
     else:  # the machine was fast enough to finish first: then the PDF is whole
         assert proc.returncode == 0, err
         check_pdf(out / "long.pdf")

@@ -97,18 +97,65 @@ def _style_for(source: Source, path: Path, override: str | None, problems: list[
 def load_style(name: str, near: Path, asked_at: tuple[str, int, int] | None = None,
                warnings: list[Problem] | None = None) -> tuple[Style, list[Path]]:
     """Resolve a style name to a validated Style and its chain of files; design
-    warnings (contrast, logo resolution, missing characters) go into ``warnings``."""
+    warnings (contrast, logo resolution, missing characters) go into ``warnings``.
+
+    A style that loaded cleanly is kept for the rest of the process (a batch of
+    briefings, a pack, ``watch``) and reused while none of its files, nor the folders
+    a style name is looked up in, has changed.
+    """
+    key = (name, str(Path(near).resolve()), asked_at, warnings is not None)
+    kept = _styles.get(key)
+    if kept is not None and kept[0] == _stamp(kept[1]):
+        _, _, style, chain, found = kept
+        if warnings is not None:
+            warnings.extend(found)
+        return style, chain
     merged, chain = load_style_chain(name, near, asked_at=asked_at)
     style = to_model(merged, Style)
     problems = _check_style_files(merged, style)
     if problems:
         raise InputError(problems)
+    found: list[Problem] = []
     if warnings is not None:
         from briefpdf.model.style_checks import STYLE_TEXT_KEYS, glyph_warnings, style_warnings
 
-        warnings.extend(style_warnings(style, merged))
-        warnings.extend(glyph_warnings(merged, style, keys=STYLE_TEXT_KEYS))
+        found = [*style_warnings(style, merged),
+                 *glyph_warnings(merged, style, keys=STYLE_TEXT_KEYS)]
+        warnings.extend(found)
+    watched = _style_inputs(Path(near), chain, style)
+    _styles[key] = (_stamp(watched), watched, style, chain, found)
     return style, chain
+
+
+_styles: dict[tuple, tuple] = {}
+"""Styles loaded in this process: key → (stamp, watched paths, style, chain, warnings)."""
+
+
+def _style_inputs(near: Path, chain: list[Path], style: Style) -> list[Path]:
+    """What a loaded style depends on: its files, its logos and fonts, and the folders
+    its name and its parents' names are looked up in (a new file there could win)."""
+    from briefpdf.load.styles import style_folders
+
+    paths = [*chain, *(Path(logo.file) for logo in style.logos)]
+    for family in style.fonts.values():
+        if not isinstance(family, str):
+            paths += [Path(face) for face in (family.regular, family.bold, family.italic,
+                                              family.bold_italic) if face]
+    for folder in [near, *(file.parent for file in chain)]:
+        paths += style_folders(folder, include_near=True)
+    return paths
+
+
+def _stamp(paths: list[Path]) -> tuple:
+    """Size and modification time of each path (None when it cannot be read)."""
+    stamps = []
+    for path in paths:
+        try:
+            info = path.stat()
+            stamps.append((info.st_mtime_ns, info.st_size))
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
 
 
 def project_root(file: Path) -> Path:
