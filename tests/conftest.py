@@ -25,6 +25,14 @@ SEED = next(p for p in (ROOT.parent / "shared" / "seeds" / "cpir-family-l-briefi
                         ROOT / "tests" / "data" / "cpir-family-l-briefing.txt") if p.is_file())
 """The seed document: ../shared when it is beside the clone, else the copy in tests/data."""
 
+if "BRIEFPDF_CACHE_DIR" not in os.environ:  # the suite never writes to the user's cache
+    import atexit
+    import shutil
+    import tempfile
+
+    os.environ["BRIEFPDF_CACHE_DIR"] = tempfile.mkdtemp(prefix="briefpdf-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["BRIEFPDF_CACHE_DIR"], ignore_errors=True)
+
 
 @dataclass
 class Run:
