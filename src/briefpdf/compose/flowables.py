@@ -25,6 +25,16 @@ class Para(Semantic, Paragraph):
             text = with_fallback(text, style.fontName)  # characters the font lacks
         super().__init__(text, style, **kw)
         self.node = node
+        self._wrapped_at: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """ReportLab breaks the lines again on every call; a paragraph asked again at the
+        same width (keep-with-next groups, panels measuring their items) keeps them."""
+        if self._wrapped_at == availWidth and "blPara" in self.__dict__:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return size
 
 
 class Heading(Para):
