@@ -83,6 +83,13 @@ def parse_inline(text: str) -> list[Span]:
     """Split inline text into formatted spans."""
     if not _MAYBE_MARKUP.search(text):
         return [Span(text)] if text else []
+    return list(_parsed(text))
+
+
+@lru_cache(maxsize=2048)
+def _parsed(text: str) -> tuple[Span, ...]:
+    """The spans of a text with markup (the same text is checked, composed and searched
+    for links, so it is parsed once)."""
     spans: list[Span] = []
     bold = italic = 0
     href: list[str | None] = []
@@ -108,7 +115,7 @@ def parse_inline(text: str) -> list[Span]:
         else:  # any other token: keep its source text literally
             spans.append(Span(token.content or token.markup, bold > 0, italic > 0,
                               href[-1] if href else None))
-    return _merge(spans)
+    return tuple(_merge(spans))
 
 
 def _target(tokens: list, opener) -> str | None:
