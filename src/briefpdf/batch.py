@@ -2,9 +2,10 @@
 
 Used by `briefpdf build` and `briefpdf watch`. A briefing is skipped when
 ``cache.BuildCache`` says nothing it was made from has changed (that check hashes
-files and imports no PDF library). The rest are built in a process pool, or in
-this process when there is only one to build or one job. Where workers are forked
-(Linux), this process builds the first file itself, so they start warm.
+files and imports no PDF library). The rest are built in this process when there is
+one to build or one job, else in a process pool: packs first, then briefings from the
+largest, so that no long build is left for last. Where workers are forked (Linux),
+this process first builds one briefing itself, so that they all start warm.
 """
 
 from __future__ import annotations
@@ -131,10 +132,11 @@ def schedule(paths: list[Path]) -> tuple[list[Path], int]:
     many packs lead. A file that cannot be read goes last."""
     def weight(path: Path) -> tuple[bool, int]:
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as handle:  # the head is enough to tell a pack
+                return (PACK.search(handle.read(4096)) is not None,
+                        os.fstat(handle.fileno()).st_size)
         except OSError:
             return False, -1
-        return PACK.search(data) is not None, len(data)
 
     weights = {path: weight(path) for path in paths}
     ordered = sorted(paths, key=weights.__getitem__, reverse=True)
