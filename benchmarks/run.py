@@ -6,7 +6,7 @@ Measures, in one run on this machine, against floors measured in the same run:
       ReportLab platypus rendering of the same content written here (the floor);
   (b) a cold single-file `briefpdf build` and a cold `briefpdf validate`, each vs
       `python -c "import reportlab.platypus"` (the import floor);
-  (c) a 100-briefing build with one job and with every core;
+  (c) a 100-briefing build with one job and with every core (median of 3 pairs);
   (d) a no-op rebuild of those 100;
   (e) a 300-briefing pack: time and peak memory.
 
@@ -242,12 +242,18 @@ def bench_cold(path: Path, work: Path, repeat: int) -> list[Row]:
 # --- (c), (d) many files -------------------------------------------------------------
 
 
-def bench_many(paths: list[Path], work: Path, cores: int) -> list[Row]:
+def bench_many(paths: list[Path], work: Path, cores: int, pairs: int = 3) -> list[Row]:
+    """(c) as the median of ``pairs`` alternating -j 1 / -j N pairs (one pair on a
+    virtual machine swings by ±0.3×), then (d)."""
     cmd = [*briefpdf_command(), "build", "--force"]
     files = [str(p) for p in paths]
-    one = run([*cmd, "-j", "1", "-o", str(work / "out-c1"), *files], work)[0]
-    every = run([*cmd, "-j", str(cores), "-o", str(work / "out-c"), *files], work)[0]
-    speedup = one / every
+    ones, everys = [], []
+    for _ in range(pairs):
+        ones.append(run([*cmd, "-j", "1", "-o", str(work / "out-c1"), *files], work)[0])
+        everys.append(run([*cmd, "-j", str(cores), "-o", str(work / "out-c"), *files],
+                          work)[0])
+    one, every = statistics.median(ones), statistics.median(everys)
+    speedup = statistics.median(a / b for a, b in zip(ones, everys, strict=True))
     noop = statistics.median(
         run([*briefpdf_command(), "build", "-o", str(work / "out-c"), *files], work)[0]
         for _ in range(5))
