@@ -340,7 +340,7 @@ def print_table(rows: list[Row]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7, help="runs per cold-start figure")
-    parser.add_argument("--warm", type=int, default=10, help="briefings timed warm in (a)")
+    parser.add_argument("--warm", type=int, default=30, help="briefings timed warm in (a)")
     parser.add_argument("--many", type=int, default=100, help="briefings in (c) and (d)")
     parser.add_argument("--pack", type=int, default=300, help="briefings in the pack (e)")
     parser.add_argument("--only", default="abcde", help="which measures to run, e.g. ae")
