@@ -47,13 +47,8 @@ def inputs_of(loaded: Any) -> Inputs:
     """Every file a loaded briefing's PDF depends on, hashed now (before rendering)."""
     from briefpdf.load.styles import style_folders
 
-    files: list[Path] = [Path(loaded.path), *loaded.style_files, *loaded.image_files.values()]
-    style = loaded.style
-    files.extend(Path(logo.file) for logo in style.logos)
-    for family in style.fonts.values():
-        if not isinstance(family, str):
-            files.extend(Path(face) for face in (family.regular, family.bold, family.italic,
-                                                 family.bold_italic) if face)
+    files: list[Path] = [Path(loaded.path), *loaded.style_files, *loaded.image_files.values(),
+                         *loaded.style.asset_files()]
     inputs = Inputs()
     for path in files:
         digest = file_digest(path)

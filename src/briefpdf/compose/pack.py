@@ -209,7 +209,8 @@ def _contents(t: Theme, styles: PackStyles, root: Node, entries: list[Entry],
             return Para(link(page, target, colour, bold=True, underline=False), styles.number,
                         node)
 
-        flow.append(ContentsRow(name, detail, number, entry, numbers, t))
+        flow.append(ContentsRow(name, detail, number, styles.number.fontSize * 4, entry,
+                                numbers, t))
     return flow
 
 
@@ -239,16 +240,16 @@ class ContentsRow(Flowable):
     """
 
     def __init__(self, name: Para, detail: Para | None, number: Callable[[str], Para],
-                 entry: Entry, numbers: PageNumbers, t: Theme):
+                 number_width: float, entry: Entry, numbers: PageNumbers, t: Theme):
         super().__init__()
         self.name, self.detail, self.number, self.t = name, detail, number, t
+        self.number_width = number_width
         self.entry, self.numbers = entry, numbers
         self.pad = t.gap * 0.8
         self.spaceAfter = 0
         self.keepWithNext = False
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        self.number_width = self.number("0").style.fontSize * 4
         text_width = availWidth - self.number_width
         self._name_h = self.name.wrap(text_width, availHeight)[1]
         self._detail_h = self.detail.wrap(text_width, availHeight)[1] if self.detail else 0

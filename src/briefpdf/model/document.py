@@ -136,11 +136,7 @@ def _style_inputs(near: Path, chain: list[Path], style: Style) -> list[Path]:
     its name and its parents' names are looked up in (a new file there could win)."""
     from briefpdf.load.styles import style_folders
 
-    paths = [*chain, *(Path(logo.file) for logo in style.logos)]
-    for family in style.fonts.values():
-        if not isinstance(family, str):
-            paths += [Path(face) for face in (family.regular, family.bold, family.italic,
-                                              family.bold_italic) if face]
+    paths = [*chain, *style.asset_files()]
     for folder in [near, *(file.parent for file in chain)]:
         paths += style_folders(folder, include_near=True)
     return paths

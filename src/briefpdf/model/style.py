@@ -225,6 +225,15 @@ class Style(Strict):
         """The TrueType file of each face of a role's family; missing faces reuse others."""
         return family_faces(self.family(role))
 
+    def asset_files(self) -> list[Path]:
+        """The files this style draws with: its logos and its own TrueType faces."""
+        files = [Path(logo.file) for logo in self.logos]
+        for family in self.fonts.values():
+            if not isinstance(family, str):
+                files += [Path(getattr(family, face)) for face in FACES
+                          if getattr(family, face)]
+        return files
+
     @property
     def page_size(self) -> tuple[float, float]:
         """Page width and height in points."""
