@@ -103,7 +103,8 @@ def load_style(name: str, near: Path, asked_at: tuple[str, int, int] | None = No
     briefings, a pack, ``watch``) and reused while none of its files, nor the folders
     a style name is looked up in, has changed.
     """
-    key = (name, str(Path(near).resolve()), asked_at, warnings is not None)
+    key = (name, str(Path(near).resolve()), warnings is not None)  # not asked_at: it
+    # only places the "no style named" error, and a style that failed is not kept
     kept = _styles.get(key)
     if kept is not None and kept[0] == _stamp(kept[1]):
         _, _, style, chain, found = kept
