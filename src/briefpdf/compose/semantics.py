@@ -11,7 +11,7 @@ which marker is used: :class:`NullMarker` writes nothing extra.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,14 +54,13 @@ class Node:
 class NullMarker:
     """A marker that marks nothing: the canvas stream is left as ReportLab writes it."""
 
-    @contextmanager
-    def content(self, canv: Any, node: Node | None, source: Any = None) -> Iterator[None]:
+    def content(self, canv: Any, node: Node | None, source: Any = None
+                ) -> AbstractContextManager[None]:
         """Drawing inside belongs to ``node``; ``source`` is the flowable drawing it."""
-        yield
+        return _NOTHING
 
-    @contextmanager
-    def artifact(self, canv: Any, kind: str = "Layout") -> Iterator[None]:
-        yield
+    def artifact(self, canv: Any, kind: str = "Layout") -> AbstractContextManager[None]:
+        return _NOTHING
 
     @contextmanager
     def spliced(self, canv: Any, node: Node) -> Iterator[None]:
@@ -76,6 +75,7 @@ class NullMarker:
         """Called once per page, after its furniture, before the page is written."""
 
 
+_NOTHING = nullcontext()
 NULL_MARKER = NullMarker()
 
 

@@ -65,21 +65,15 @@ class TaggingMarker:
 
     # scopes --------------------------------------------------------------------------
 
-    @contextmanager
-    def content(self, canv: Any, node: Node | None, source: Any = None) -> Iterator[None]:
+    def content(self, canv: Any, node: Node | None, source: Any = None) -> _Scope:
         """Drawing inside belongs to ``node`` (an artifact when ``node`` is None)."""
         if node is None:
-            with self.artifact(canv):
-                yield
-            return
-        with self._scope(canv, ("content", node, source)):
-            yield
+            return self.artifact(canv)
+        return _Scope(self, canv, ("content", node, source))
 
-    @contextmanager
-    def artifact(self, canv: Any, kind: str = "Layout") -> Iterator[None]:
+    def artifact(self, canv: Any, kind: str = "Layout") -> _Scope:
         """Drawing inside is decoration (``Layout``) or page furniture (``Pagination``)."""
-        with self._scope(canv, ("artifact", kind)):
-            yield
+        return _Scope(self, canv, ("artifact", kind))
 
     @contextmanager
     def spliced(self, canv: Any, node: Node) -> Iterator[None]:
@@ -94,18 +88,8 @@ class TaggingMarker:
         finally:
             page.spliced -= 1
 
-    @contextmanager
-    def _scope(self, canv: Any, want: tuple) -> Iterator[None]:
-        page = self._page(canv)
-        page.stack.append(want)
-        if not page.spliced:
-            self._sync(canv, page)
-        try:
-            yield
-        finally:
-            page.stack.pop()
-            if not page.spliced:
-                self._sync(canv, page)
+    def _scope(self, canv: Any, want: tuple) -> _Scope:
+        return _Scope(self, canv, want)
 
     # links ---------------------------------------------------------------------------
 
@@ -154,6 +138,29 @@ class TaggingMarker:
         code.append(f"EMC {opener}")
         page.closed = (code, len(code), page.open_node) if page.open[0] == "content" else None
         page.open, page.open_node = want, None
+
+
+class _Scope:
+    """One ``with`` block of the marker: ``want`` is the innermost scope while inside.
+    (A plain class: entered for every paragraph, a generator-based context manager
+    cost a few per cent of a build.)"""
+
+    __slots__ = ("marker", "canv", "want", "page")
+
+    def __init__(self, marker: TaggingMarker, canv: Any, want: tuple):
+        self.marker, self.canv, self.want = marker, canv, want
+
+    def __enter__(self) -> None:
+        page = self.page = self.marker._page(self.canv)
+        page.stack.append(self.want)
+        if not page.spliced:
+            self.marker._sync(self.canv, page)
+
+    def __exit__(self, *exc: object) -> None:
+        page = self.page
+        page.stack.pop()
+        if not page.spliced:
+            self.marker._sync(self.canv, page)
 
 
 def link_text(source: Any, url: str) -> str:
