@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Image, Paragraph
 from reportlab.platypus.flowables import Spacer
 
 from briefpdf.compose.images import prepared_image, reuse_compressed
-from briefpdf.compose.markup import with_fallback
+from briefpdf.compose.markup import plain_frags, with_fallback
 from briefpdf.compose.semantics import Node, Semantic, marker_of
 
 
@@ -21,8 +21,11 @@ class Para(Semantic, Paragraph):
     """A paragraph that belongs to a structure node (P, H1, H2, Lbl, LBody, ...)."""
 
     def __init__(self, text: str | None, style: Any, node: Node | None = None, **kw: Any):
-        if isinstance(text, str):
+        if isinstance(text, str) and "frags" not in kw:
             text = with_fallback(text, style.fontName)  # characters the font lacks
+            plain = plain_frags(text, style)
+            if plain is not None:
+                text, kw["frags"] = plain
         super().__init__(text, style, **kw)
         self.node = node
         self._wrapped_at: float | None = None
@@ -70,9 +73,15 @@ class Figure(Semantic, Image):
         self.node = node
 
     def draw(self) -> None:
-        if self.prepared is not None:
-            reuse_compressed(self.canv, self.prepared, self._mask)
-        super().draw()
+        if self.prepared is None:
+            super().draw()
+            return
+        reader = self._img
+        self._img = reuse_compressed(self.canv, self.prepared, self._mask)
+        try:
+            super().draw()  # drawImage finds the registered copy by its key
+        finally:
+            self._img = reader
 
 
 class Rule(Flowable):

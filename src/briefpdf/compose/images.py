@@ -60,23 +60,24 @@ def _gray(image: Any) -> Any:
     return image.convert("L")
 
 
-def reuse_compressed(canv: Any, reader: Any, mask: Any) -> None:
+def reuse_compressed(canv: Any, reader: Any, mask: Any) -> str:
     """Give the canvas's document a copy of ``reader``'s image XObject, compressed once
-    per process, before ``drawImage`` looks for it by name.
+    per process; return the key to hand ``drawImage`` instead of the reader.
 
     ReportLab compresses an image's pixels (and its transparency mask) again for every
-    PDF; for a logo on every briefing that was a tenth of a build. ``drawImage`` reuses
-    an XObject already in the document under the image's content name, so registering
-    a copy of the one made earlier is all it takes; if the names ever disagree,
-    ``drawImage`` simply makes its own (slower, same output).
+    PDF, and hashes them again on every draw to name the XObject; for a logo on every
+    briefing that was a tenth of a build. ``drawImage`` given a string reuses the
+    XObject registered under that string's name, so the copy is registered under the
+    name of a key made from the pixels' hash (taken once per process): different
+    pixels, different key.
     """
     from reportlab.pdfbase.pdfdoc import PDFObjectReference
 
-    name, template = _compressed(reader, mask)
+    key, name, template = _compressed(reader, mask)
     doc = canv._doc
     registered = doc.getXObjectName(name)
     if registered in doc.idToObject:
-        return
+        return key
     image = copy.copy(template)
     doc.Reference(image, registered)
     doc.addForm(name, image)
@@ -86,18 +87,21 @@ def reuse_compressed(canv: Any, reader: Any, mask: Any) -> None:
         mask_name = doc.getXObjectName(smask.name)
         image.smask = PDFObjectReference(mask_name) if mask_name in doc.idToObject \
             else doc.Reference(copy.copy(smask), mask_name)
+    return key
 
 
 @lru_cache(maxsize=16)
-def _compressed(reader: Any, mask: Any) -> tuple[str, Any]:
-    """(content name as ReportLab's drawImage computes it, compressed XObject)."""
+def _compressed(reader: Any, mask: Any) -> tuple[str, str, Any]:
+    """(key for drawImage, the XObject's content name as drawImage computes it from the
+    key, compressed XObject)."""
     from reportlab.lib.utils import _digester
     from reportlab.pdfbase.pdfdoc import PDFImageXObject
 
     pixels = reader.getRGBData()  # (also sets the transparency, _dataA)
     alpha = getattr(reader, "_dataA", None)
     extra = alpha.getRGBData() if mask == "auto" and alpha else str(mask).encode("utf-8")
-    name = _digester(pixels + extra)
+    key = f"briefpdf-image-{_digester(pixels + extra)}"
+    name = _digester(f"{key}{mask}".encode())  # as drawImage names a file
     image = PDFImageXObject(name, reader, mask=mask)
     image.name = name
-    return name, image
+    return key, name, image

@@ -1,0 +1,80 @@
+"""Plain paragraphs skip ReportLab's markup parser: same fragments, same PDF bytes."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import font_source_sans_pro
+import pytest
+from pypdf import PdfReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+from reportlab.platypus.paraparser import ParaParser
+
+from briefpdf.compose.flowables import Para
+from briefpdf.compose.markup import plain_frags
+
+TEXTS = [
+    "A plain sentence.",
+    "  Lines of a folded YAML block\n     keep one space between them  \n\n and no blank line ",
+    "Cymraeg: ŵŷ âêîôû · Polski: zażółć gęślą jaźń · Türkçe: ığüşöç · Tiếng Việt: ễ",
+    "Quotes “like these” – dashes — and an ellipsis…",
+    "word " * 400,
+]
+FOLDER = Path(font_source_sans_pro.font_directory)
+for _name, _file in (("PlainTest", "SourceSansPro-Regular.ttf"),
+                     ("PlainTest-Bold", "SourceSansPro-Bold.ttf")):
+    pdfmetrics.registerFont(TTFont(_name, str(FOLDER / _file)))
+STYLES = [
+    ParagraphStyle("body", fontName="PlainTest", fontSize=10.5, leading=14),
+    ParagraphStyle("heading", fontName="PlainTest-Bold", fontSize=14, leading=18,
+                   textColor=HexColor("#4B2A7B")),
+    ParagraphStyle("shout", fontName="PlainTest", fontSize=9, leading=11,
+                   textTransform="uppercase"),
+]
+
+
+def _parsed(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(text, style)
+
+
+@pytest.mark.parametrize("style", STYLES, ids=lambda s: s.name)
+@pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
+def test_plain_text_fragments_equal_the_parsers(text, style):
+    ours = plain_frags(text, style)
+    assert ours is not None
+    parsed = _parsed(text, style)
+    assert ours[0] == parsed.text
+    assert [vars(f) for f in ours[1]] == [vars(f) for f in parsed.frags]
+    assert ours[1][0].link is not parsed.frags[0].link  # no list shared between paragraphs
+
+
+@pytest.mark.parametrize("text", ["<b>bold</b>", "fish &amp; chips", "", "  \n "])
+def test_markup_entities_and_empty_text_go_through_the_parser(text):
+    assert plain_frags(text, STYLES[0]) is None
+
+
+def _pdf(paragraph_class, texts: list[str]) -> bytes:
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, invariant=1)
+    doc.build([paragraph_class(text, style) for text in texts for style in STYLES])
+    return buffer.getvalue()
+
+
+def test_pdf_from_plain_paragraphs_is_byte_identical_to_parsed():
+    parsed = _pdf(Paragraph, TEXTS)
+    reader = PdfReader(io.BytesIO(parsed))
+    assert len(reader.pages) >= 2
+    assert "zażółć gęślą jaźń" in reader.pages[0].extract_text()
+    assert _pdf(Para, TEXTS) == parsed
+
+
+def test_the_parser_still_handles_what_the_fast_path_declines():
+    style, frags, _ = ParaParser().parse("<para>a <b>b</b></para>", STYLES[0])
+    para = Para("a <b>b</b>", STYLES[0])
+    assert [f.text for f in para.frags] == [f.text for f in frags] == ["a ", "b"]
+    assert para.frags[1].bold == 1
