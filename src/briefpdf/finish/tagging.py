@@ -148,18 +148,21 @@ def _elements(pdf: Any, root: Node, marker: TaggingMarker) -> dict[int, _Element
     with_content = {id(node) for page in marker.pages.values() for node in page.nodes}
     with_content |= {id(mark.node) for mark in marker.links if mark.node is not None}
     keep: dict[int, _Element] = {}
-
-    def visit(node: Node) -> bool:
-        has = id(node) in with_content
-        for child in node.children:
-            has = visit(child) or has
-        if has or node is root:
-            obj, ref = _new_element(pdf, node.role)
-            keep[id(node)] = _Element(node, ref, obj)
-        return has
-
-    visit(root)
+    _visit(root, root, pdf, with_content, keep)
     return keep
+
+
+def _visit(node: Node, root: Node, pdf: Any, with_content: set[int],
+           keep: dict[int, _Element]) -> bool:
+    """Make ``node``'s element after its children's; True when it has content below it.
+    (A function of its own: a nested one that calls itself is a reference cycle.)"""
+    has = id(node) in with_content
+    for child in node.children:
+        has = _visit(child, root, pdf, with_content, keep) or has
+    if has or node is root:
+        obj, ref = _new_element(pdf, node.role)
+        keep[id(node)] = _Element(node, ref, obj)
+    return has
 
 
 def _link_elements(pdf: Any, marker: TaggingMarker, elements: dict[int, _Element],

@@ -223,6 +223,7 @@ class _DeferredCanvas(Canvas):
         if self.finish is not None:
             self.finish(SavingDocument(self._doc, shown, self.marker))
         super().save()
+        self._pages.clear()  # each held page's state refers back to this list
 
     def linkURL(self, url: str, rect: tuple, relative: int = 0, thickness: int = 0,  # noqa: N802
                 color: Any = None, dashArray: Any = None, kind: str = "URI",  # noqa: N803
@@ -313,7 +314,30 @@ def render(composed: ComposedDocument, marker: NullMarker | None = None,
                                pdfVersion=(1, 7), **kw)
 
     doc.build(flowables, canvasmaker=make_canvas)
+    _release(doc, composed)
     return RenderedDocument(buffer.getvalue(), doc.page, composed, marker=marker)
+
+
+def _release(doc: BaseDocTemplate, composed: ComposedDocument) -> None:
+    """Undo the reference cycles a build makes (the structure tree's parent links, the
+    template and its canvas), now that the file is written.
+
+    The cycle collector is off while a document is built (see build.py); anything in a
+    cycle, and everything it refers to, would otherwise wait for the next collection,
+    which for a 300-briefing pack meant scanning a million objects at once. With the
+    cycles gone, reference counting frees a finished build straight away.
+
+    ReportLab's text objects for paragraphs with several fonts or links keep a method
+    bound to themselves, and with it the canvas and the PDF document; both are emptied
+    (they are never used after saving), so such a cycle holds only itself."""
+    for node in composed.root.walk():
+        node.parent = None
+    for part in _parts(composed.flowables):  # a pack's part ↔ its briefing's flowables
+        part.composed = None
+    canvas = doc.canv
+    vars(canvas._doc).clear()
+    vars(canvas).clear()
+    doc.canv = None
 
 
 def _parts(flowables: list[Flowable]) -> list[Part]:
