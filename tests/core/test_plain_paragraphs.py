@@ -8,15 +8,16 @@ from pathlib import Path
 import font_source_sans_pro
 import pytest
 from pypdf import PdfReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 from reportlab.platypus.paraparser import ParaParser
 
 from briefpdf.compose.flowables import Para
-from briefpdf.compose.markup import plain_frags
+from briefpdf.compose.markup import link, plain_frags, spans_to_markup
+from briefpdf.model.inline import Span
 
 TEXTS = [
     "A plain sentence.",
@@ -24,6 +25,14 @@ TEXTS = [
     "Cymraeg: ŵŷ âêîôû · Polski: zażółć gęślą jaźń · Türkçe: ığüşöç · Tiếng Việt: ễ",
     "Quotes “like these” – dashes — and an ellipsis…",
     "word " * 400,
+]
+LINKS = [
+    link("Bristol Serious Case Reviews archive", "https://example.org/scr/archive/", "#4b2a7b",
+         bold=True),
+    link("example.org/a/very/long/address/that/wraps/" * 3, "https://example.org/a", "#C4006A",
+         underline=False),
+    spans_to_markup([Span("Bold italic, no colour", bold=True, italic=True,
+                          href="mailto:team@example.org")]),
 ]
 FOLDER = Path(font_source_sans_pro.font_directory)
 for _name, _file in (("PlainTest", "SourceSansPro-Regular.ttf"),
@@ -53,7 +62,23 @@ def test_plain_text_fragments_equal_the_parsers(text, style):
     assert ours[1][0].link is not parsed.frags[0].link  # no list shared between paragraphs
 
 
-@pytest.mark.parametrize("text", ["<b>bold</b>", "fish &amp; chips", "", "  \n "])
+@pytest.mark.parametrize("style", STYLES, ids=lambda s: s.name)
+@pytest.mark.parametrize("markup", LINKS, ids=range(len(LINKS)))
+def test_whole_link_fragments_equal_the_parsers(markup, style):
+    ours = plain_frags(markup, style)
+    assert ours is not None, markup
+    parsed = _parsed(markup, style)
+    assert ours[0] == parsed.text
+    assert [vars(f) for f in ours[1]] == [vars(f) for f in parsed.frags]
+    assert ours[1][0].link[0][1].startswith(("https://", "mailto:"))
+
+
+@pytest.mark.parametrize("text", [
+    "<b>bold</b>", "fish &amp; chips", "", "  \n ",
+    '<a href="https://example.org"><b>mismatched</i></a>',
+    '<a href="https://example.org?a=1&amp;b=2">query</a>',
+    '<b>Email:</b> <a href="mailto:a@example.org">a@example.org</a>',
+])
 def test_markup_entities_and_empty_text_go_through_the_parser(text):
     assert plain_frags(text, STYLES[0]) is None
 
@@ -66,11 +91,12 @@ def _pdf(paragraph_class, texts: list[str]) -> bytes:
 
 
 def test_pdf_from_plain_paragraphs_is_byte_identical_to_parsed():
-    parsed = _pdf(Paragraph, TEXTS)
+    parsed = _pdf(Paragraph, TEXTS + LINKS)
     reader = PdfReader(io.BytesIO(parsed))
     assert len(reader.pages) >= 2
     assert "zażółć gęślą jaźń" in reader.pages[0].extract_text()
-    assert _pdf(Para, TEXTS) == parsed
+    assert len(reader.pages[-1].get("/Annots") or []) >= 3  # the links are links
+    assert _pdf(Para, TEXTS + LINKS) == parsed
 
 
 def test_the_parser_still_handles_what_the_fast_path_declines():

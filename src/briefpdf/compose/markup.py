@@ -134,34 +134,52 @@ def with_fallback(markup: str, font_name: str) -> str:
 
 
 def plain_frags(markup: str, style: Any) -> tuple[str, list] | None:
-    """The text and fragments ReportLab's parser would make of ``markup`` when it has
-    no tag and no entity (most paragraphs): one fragment in the style's font. None
-    for anything else, which goes through the parser.
+    """The text and fragments ReportLab's parser would make of ``markup`` when it is
+    plain text (no tag, no entity: most paragraphs) or plain text that is one link as
+    ``link()`` writes it (link titles and addresses). None for anything else, which
+    goes through the parser.
 
-    The parser is a third of the time it takes to compose a briefing; a plain text
-    needs none of it. tests/compose checks the result equals the parser's."""
-    if "<" in markup or "&" in markup:
+    The parser was a third of the time it took to compose a briefing; these need none
+    of it. tests/core/test_plain_paragraphs.py checks the result equals the parser's."""
+    if "&" in markup:
         return None
     from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 
     text = cleanBlockQuotedText(markup)
-    if not text:
-        return None
-    frags = [_plain_frag(style).clone(text=text, link=[], us_lines=[])]
+    if "<" not in text:
+        if not text:
+            return None
+        frags = [_template(style, "x").clone(text=text, link=[], us_lines=[])]
+    else:
+        whole = _WHOLE_LINK.fullmatch(text)
+        if whole is None or not whole["text"] or whole["close"] != _CLOSE[whole["open"]]:
+            return None
+        href, inner = whole["href"], f'{whole["open"]}x{whole["close"]}'
+        template = _template(style, f'<a href="x"{whole["attributes"]}>{inner}</a>')
+        frags = [template.clone(text=whole["text"], link=[(0, href)],
+                                us_lines=list(template.us_lines))]
     textTransformFrags(frags, style)
     return text, frags
 
 
-def _plain_frag(style: Any) -> Any:
-    """The parser's fragment for a plain text in ``style`` (made once per style)."""
-    key = (id(style), style.fontName, style.fontSize, style.textColor)
+_WHOLE_LINK = re.compile(
+    r'<a href="(?P<href>[^"<>]*)"(?P<attributes>(?: color="[^"<>]*")?(?: underline="1")?)>'
+    r"(?P<open>(?:<b>)?(?:<i>)?)(?P<text>[^<>]*)(?P<close>(?:</i>)?(?:</b>)?)</a>")
+"""One link around plain text, perhaps bold or italic, as link() writes it (no entity:
+'&' is checked first)."""
+_CLOSE = {"": "", "<b>": "</b>", "<i>": "</i>", "<b><i>": "</i></b>"}
+
+
+def _template(style: Any, sample: str) -> Any:
+    """The parser's first fragment of ``sample`` in ``style`` (made once per both)."""
+    key = (id(style), style.fontName, style.fontSize, style.textColor, sample)
     kept = _frags.get(key)
     if kept is None or kept[0] is not style:
         from reportlab.platypus.paraparser import ParaParser
 
-        kept = _frags[key] = (style, ParaParser().parse("x", style)[1][0])
+        kept = _frags[key] = (style, ParaParser().parse(sample, style)[1][0])
     return kept[1]
 
 
 _frags: dict[tuple, tuple[Any, Any]] = {}
-"""Per paragraph style: (the style, its plain fragment)."""
+"""Per paragraph style and sample: (the style, the sample's first fragment)."""
