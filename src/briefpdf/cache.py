@@ -35,12 +35,25 @@ class Inputs:
 
 
 def file_digest(path: str | Path) -> str | None:
-    """The SHA-256 of a file's content, or None when it cannot be read."""
+    """The SHA-256 of a file's content, or None when it cannot be read.
+
+    Kept for the rest of the process while the file's size, modification time and
+    inode stay the same: a pack or a batch hashes the same style, logo and font files
+    for every briefing (fonts are large)."""
     try:
         with open(path, "rb") as handle:
-            return hashlib.sha256(handle.read()).hexdigest()
+            info = os.fstat(handle.fileno())
+            key = (str(path), info.st_ino, info.st_size, info.st_mtime_ns)
+            digest = _digests.get(key)
+            if digest is None:
+                digest = _digests[key] = hashlib.sha256(handle.read()).hexdigest()
+            return digest
     except OSError:
         return None
+
+
+_digests: dict[tuple, str] = {}
+"""(path, inode, size, modification time) → SHA-256 of the content, for this process."""
 
 
 def inputs_of(loaded: Any) -> Inputs:
