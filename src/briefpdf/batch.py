@@ -5,7 +5,7 @@ Used by `briefpdf build` and `briefpdf watch`. A briefing is skipped when
 files and imports no PDF library). The rest are built in this process when there is
 one to build or one job, else in a process pool: packs first, then briefings from the
 largest, so that no long build is left for last. Where workers are forked (Linux),
-this process first builds one briefing itself, so that they all start warm.
+this process first loads and composes one briefing, so that they all start warm.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefpdf.build import Outcome, build_file
+from briefpdf.build import Outcome, build_file, warm_up
 from briefpdf.cache import BuildCache
 
 
@@ -85,12 +85,14 @@ def _run(todo: list[Path], out_dir: Path, options: dict[str, Any], jobs: int,
     here, rest = todo, []
     if jobs > 1 and len(todo) > 1:
         todo, packs = schedule(todo)
+        here, rest = [], todo
         context = fork_context()
-        # With 'fork', one briefing is built here first: that imports ReportLab, pypdf and
-        # pydantic, registers the fonts and fills every cache once, and the workers forked
-        # afterwards inherit it all instead of each paying for it again.
-        first = packs if context is not None and packs < len(todo) else len(todo)
-        here, rest = todo[first:first + 1], todo[:first] + todo[first + 1:]
+        if context is not None and packs < len(todo):
+            # With 'fork', the first briefing is loaded and composed here (not laid out):
+            # that imports ReportLab and pydantic, registers the fonts and fills the
+            # caches once, and the workers forked afterwards inherit it all warm instead
+            # of each paying for it, while no core waits for a whole build.
+            warm_up(todo[packs], **options)
     with _progress(len(todo), progress and not rest) as advance:
         for path in here:
             done(build_file(path, out_dir, **options))

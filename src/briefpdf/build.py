@@ -70,6 +70,28 @@ def validate_file(path: Path, style: str | None = None) -> Outcome:
     return Outcome(path, problems=warnings, status="valid")
 
 
+def warm_up(path: Path, style: str | None = None, *, grayscale: bool = False,
+            html: bool = False) -> None:
+    """Do the work every build shares, without building: import the stages, load the
+    style, register its fonts, prepare its logos and compose ``path``. Worker processes
+    forked afterwards inherit all of it warm (see batch.py). A problem with ``path`` is
+    left for its real build to report."""
+    from briefpdf.finish import briefing, write  # noqa: F401 (imported for the workers)
+    from briefpdf.load.styles import _show
+    from briefpdf.load.yaml_source import load_yaml
+    from briefpdf.model.document import is_pack, load_briefing
+    from briefpdf.render import document  # noqa: F401
+
+    try:
+        source = load_yaml(path, display=_show(path))
+        if not is_pack(source):
+            from briefpdf.compose.document import compose_briefing
+
+            compose_briefing(load_briefing(path, style, source=source, grayscale=grayscale))
+    except BriefpdfError:
+        pass
+
+
 def build_file(path: Path, out_dir: Path, style: str | None = None, *,
                grayscale: bool = False, html: bool = False) -> Outcome:
     """Build one briefing into ``out_dir/<slug>.pdf`` (in grays if ``grayscale``; and
