@@ -304,21 +304,28 @@ def render(composed: ComposedDocument, marker: NullMarker | None = None,
     )
     doc.max_pages = max_pages
     doc.addPageTemplates(_templates(composed))
-    parts = {f.key: f.composed for f in _parts(composed.flowables)}
+    part_list = _parts(composed.flowables)
+    parts = {f.key: f.composed for f in part_list}
     for key, part in parts.items():
         doc.addPageTemplates(_templates(part, f"-{key}"))
     flowables = [NextPageTemplate("body"), *composed.flowables]
+    # ReportLab takes each flowable off this list as it lays it out; with the documents'
+    # own lists emptied, a drawn paragraph and its laid-out lines are freed there and
+    # then instead of at the end (a 300-briefing pack held every one of them).
+    composed.flowables = []
+    for part in part_list:
+        part.composed.flowables = []
 
     def make_canvas(*args: Any, **kw: Any) -> _DeferredCanvas:
         return _DeferredCanvas(*args, composed=composed, marker=marker, finish=finish,
                                pdfVersion=(1, 7), **kw)
 
     doc.build(flowables, canvasmaker=make_canvas)
-    _release(doc, composed)
+    _release(doc, composed, part_list)
     return RenderedDocument(buffer.getvalue(), doc.page, composed, marker=marker)
 
 
-def _release(doc: BaseDocTemplate, composed: ComposedDocument) -> None:
+def _release(doc: BaseDocTemplate, composed: ComposedDocument, parts: list[Part]) -> None:
     """Undo the reference cycles a build makes (the structure tree's parent links, the
     template and its canvas), now that the file is written.
 
@@ -332,7 +339,7 @@ def _release(doc: BaseDocTemplate, composed: ComposedDocument) -> None:
     (they are never used after saving), so such a cycle holds only itself."""
     for node in composed.root.walk():
         node.parent = None
-    for part in _parts(composed.flowables):  # a pack's part ↔ its briefing's flowables
+    for part in parts:  # a pack's part ↔ its briefing
         part.composed = None
     canvas = doc.canv
     vars(canvas._doc).clear()
