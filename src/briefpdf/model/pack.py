@@ -9,6 +9,7 @@ by the briefing's own problems.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -72,6 +73,22 @@ class LoadedPack:
         return {}
 
 
+def _load_entry(file: Path, style: str | None, grayscale: bool) -> object:
+    """One briefing of a pack: the loaded briefing, "pack" when it is a pack itself, or
+    its problems."""
+    from briefpdf.load.styles import _show
+    from briefpdf.load.yaml_source import load_yaml
+    from briefpdf.model.document import is_pack, load_briefing
+
+    try:
+        briefing_source = load_yaml(file, display=_show(file))
+        if is_pack(briefing_source):
+            return "pack"
+        return load_briefing(file, style, source=briefing_source, grayscale=grayscale)
+    except InputError as exc:
+        return exc.problems
+
+
 def resolve_entry(entry: str, pack_dir: Path) -> Path:
     """A ``briefings:`` entry → a file: a slug in the pack's folder, or a path from it."""
     if entry.endswith((".yaml", ".yml")) or "/" in entry or "\\" in entry:
@@ -91,9 +108,10 @@ def load_pack(path: Path, style_override: str | None = None, source=None, *,
     ``--style``), the pack's ``style:``, the briefing's own. ``grayscale`` forces every
     style into grays (``build --grayscale``).
     """
+    from briefpdf.forked import map_halves
     from briefpdf.load.styles import _show
     from briefpdf.load.yaml_source import load_yaml
-    from briefpdf.model.document import is_pack, load_briefing, load_style
+    from briefpdf.model.document import load_style
     from briefpdf.model.validate import to_model
 
     source = source or load_yaml(path, display=_show(path))
@@ -108,33 +126,39 @@ def load_pack(path: Path, style_override: str | None = None, source=None, *,
         except InputError as exc:
             problems.extend(exc.problems)
             asked = None  # check each briefing with its own style meanwhile
-    loaded = []
+    found: dict[int, list[Problem]] = {}  # each entry's problems, reported in pack order
+    files: list[tuple[int, str, Path]] = []
     for index, entry in enumerate(spec.briefings):
         where = ("pack", "briefings", index)
         file = resolve_entry(entry.strip(), path.parent)
         if not file.is_file():
-            problems.append(source.problem(where, (
+            found[index] = [source.problem(where, (
                 f"briefing '{entry}' not found (looked for {_show(file)}); write the slug of "
-                "a briefing in this folder, or a path relative to the pack file")))
-            continue
-        if file.resolve() == path.resolve():
-            problems.append(source.problem(where, "a pack cannot contain itself"))
-            continue
-        try:
-            briefing_source = load_yaml(file, display=_show(file))
-            if is_pack(briefing_source):
-                problems.append(source.problem(where, (
-                    f"'{entry}' is a pack; a pack can only bind briefings (list the "
-                    "briefings of that pack here instead)")))
-                continue
-            loaded.append(load_briefing(file, asked, source=briefing_source,
-                                        grayscale=grayscale))
-        except InputError as exc:
-            problems.append(source.problem(where, (
-                f"briefing '{entry}' has {len(exc.problems)} problem"
-                f"{'s' if len(exc.problems) != 1 else ''} (listed with its file name); fix "
-                "them, or take it out of the pack")))
-            problems.extend(exc.problems)
+                "a briefing in this folder, or a path relative to the pack file"))]
+        elif file.resolve() == path.resolve():
+            found[index] = [source.problem(where, "a pack cannot contain itself")]
+        else:
+            files.append((index, entry, file))
+    # Each briefing is read and checked on its own: half of them in a forked process
+    # (those come back with their own copy of a shared style, which only costs a theme).
+    results = map_halves(partial(_load_entry, style=asked, grayscale=grayscale),
+                         [file for _, _, file in files])
+    loaded = []
+    for (index, entry, _), outcome in zip(files, results, strict=True):
+        where = ("pack", "briefings", index)
+        if outcome == "pack":
+            found[index] = [source.problem(where, (
+                f"'{entry}' is a pack; a pack can only bind briefings (list the "
+                "briefings of that pack here instead)"))]
+        elif isinstance(outcome, list):
+            found[index] = [source.problem(where, (
+                f"briefing '{entry}' has {len(outcome)} problem"
+                f"{'s' if len(outcome) != 1 else ''} (listed with its file name); fix "
+                "them, or take it out of the pack")), *outcome]
+        else:
+            loaded.append(outcome)
+    for index in sorted(found):
+        problems.extend(found[index])
     if problems:
         raise InputError(problems)
     if style is None:
