@@ -1,5 +1,5 @@
 """Allow ``python -m briefpdf``."""
 
-from briefpdf.cli import main
+from briefpdf.cli import run
 
-raise SystemExit(main())
+run()

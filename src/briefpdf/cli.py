@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 
 from briefpdf import __version__
@@ -44,7 +45,12 @@ def _command_named(argv: list[str]) -> str | None:
     return None
 
 
-def main(argv: list[str] | None = None) -> int:
+def run() -> None:
+    """The program's entry point (``briefpdf``, ``python -m briefpdf``)."""
+    raise SystemExit(main(exiting=True))
+
+
+def main(argv: list[str] | None = None, *, exiting: bool = False) -> int:
     """Run the command line; return the exit status (0 ok, 1 input errors, 2 usage)."""
     # pydantic's documented switch: no search of every installed package's metadata for
     # pydantic plugins (a fifth of a cold `validate`); the command line uses none.
@@ -69,3 +75,8 @@ def main(argv: list[str] | None = None) -> int:
               "This is a bug in briefpdf; please report it with the input file "
               "(set BRIEFPDF_DEBUG=1 to see the details).", file=sys.stderr)
         return 1
+    finally:
+        if exiting:
+            # The command is over: a Ctrl-C while Python tidies up on the way out would
+            # only turn a finished, fully written run into a kill.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -56,3 +56,23 @@ def test_interrupted_build_leaves_nothing_half_written(project):
     else:  # the machine was fast enough to finish first: then the PDF is whole
         assert proc.returncode == 0, err
         check_pdf(out / "long.pdf")
+
+
+def test_a_ctrl_c_after_the_build_has_finished_is_not_a_kill(project):
+    hostile_project(project)
+    project.write("briefings/short.yaml", _big_briefing(80))
+    codes = []
+    for _ in range(3):
+        proc = subprocess.Popen([sys.executable, "-m", "briefpdf", "build", "--force",
+                                 "briefings/short.yaml"], cwd=project.root,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        summary = proc.stderr.readline()
+        while summary and "built" not in summary:
+            summary = proc.stderr.readline()
+        proc.send_signal(signal.SIGINT)  # the summary is out: the run is finishing
+        _, err = proc.communicate(timeout=HANG_GUARD)
+        assert "Traceback" not in err, err
+        codes.append(proc.returncode)
+    assert set(codes) <= {0, 130}, codes  # never killed by the signal (-2)
+    check_pdf(project.root / "out" / "short.pdf")

@@ -20,7 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from briefpdf.compose.document import ComposedDocument
-from briefpdf.compose.markup import link, plain, with_fallback
+from briefpdf.compose.markup import link, plain, plain_frags, with_fallback
 from briefpdf.compose.semantics import marker_of
 
 HEAD_WORDS = 7
@@ -72,8 +72,10 @@ def _line(canv: Any, text: str, style: Any, x: float, y: float, width: float,
     lines = doc.extra.setdefault("furniture_lines", {}) if doc is not None else {}
     found = lines.get(key)
     if found is None:
-        text = markup or plain(fit_line(text, style.fontName, style.fontSize, width))
-        para = Paragraph(with_fallback(text, style.fontName), style)
+        text = with_fallback(markup or plain(fit_line(text, style.fontName, style.fontSize,
+                                                      width)), style.fontName)
+        quick = plain_frags(text, style)  # the page number, on every page: no parser
+        para = Paragraph(quick[0], style, frags=quick[1]) if quick else Paragraph(text, style)
         found = lines[key] = (para, para.wrap(width, 1000)[1])
     para, height = found
     para.drawOn(canv, x, y - height)
