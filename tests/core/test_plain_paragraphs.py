@@ -44,7 +44,10 @@ STYLES = [
                    textColor=HexColor("#4B2A7B")),
     ParagraphStyle("shout", fontName="PlainTest", fontSize=9, leading=11,
                    textTransform="uppercase"),
+    ParagraphStyle("links", fontName="PlainTest", fontSize=10.5, leading=14, linkUnderline=1,
+                   underlineColor=HexColor("#C4006A"), underlineWidth=0.8, underlineGap=1),
 ]
+STYLES.append(ParagraphStyle("body-again", parent=STYLES[0], leading=20))  # same values
 
 
 def _parsed(text: str, style: ParagraphStyle) -> Paragraph:
@@ -71,6 +74,21 @@ def test_whole_link_fragments_equal_the_parsers(markup, style):
     assert ours[0] == parsed.text
     assert [vars(f) for f in ours[1]] == [vars(f) for f in parsed.frags]
     assert ours[1][0].link[0][1].startswith(("https://", "mailto:"))
+
+
+VARIANTS = {"fontSize": 12, "textColor": HexColor("#4B2A7B"), "linkUnderline": 1,
+            "underlineColor": HexColor("#C4006A"), "underlineWidth": 0.8,
+            "underlineOffset": "-0.3*F", "underlineGap": 1}
+
+
+def test_a_style_differing_in_one_value_the_parser_reads_gets_its_own_fragments():
+    body = STYLES[0]
+    for markup in (TEXTS[0], *LINKS):
+        plain_frags(markup, body)  # the body style's fragments are made first
+        for name, value in VARIANTS.items():
+            variant = ParagraphStyle(f"body-{name}", parent=body, **{name: value})
+            ours, parsed = plain_frags(markup, variant), _parsed(markup, variant)
+            assert [vars(f) for f in ours[1]] == [vars(f) for f in parsed.frags], name
 
 
 @pytest.mark.parametrize("text", [

@@ -171,15 +171,20 @@ _CLOSE = {"": "", "<b>": "</b>", "<i>": "</i>", "<b><i>": "</i></b>"}
 
 
 def _template(style: Any, sample: str) -> Any:
-    """The parser's first fragment of ``sample`` in ``style`` (made once per both)."""
-    key = (id(style), style.fontName, style.fontSize, style.textColor, sample)
-    kept = _frags.get(key)
-    if kept is None or kept[0] is not style:
+    """The parser's first fragment of ``sample`` in ``style`` (made once per sample and
+    the style values the parser reads: each briefing has its own style objects)."""
+    key = (sample, *(getattr(style, name, None) for name in _FRAG_STYLE))
+    found = _frags.get(key)
+    if found is None:
         from reportlab.platypus.paraparser import ParaParser
 
-        kept = _frags[key] = (style, ParaParser().parse(sample, style)[1][0])
-    return kept[1]
+        found = _frags[key] = ParaParser().parse(sample, style)[1][0]
+    return found
 
 
-_frags: dict[tuple, tuple[Any, Any]] = {}
-"""Per paragraph style and sample: (the style, the sample's first fragment)."""
+_FRAG_STYLE = ("fontName", "fontSize", "textColor", "linkUnderline", "underlineWidth",
+               "underlineColor", "underlineOffset", "underlineGap", "strikeWidth",
+               "strikeColor", "strikeOffset", "strikeGap")
+"""What ReportLab's parser takes from a paragraph style for plain text and a link."""
+_frags: dict[tuple, Any] = {}
+"""(sample, style values) → the parser's first fragment of the sample."""
