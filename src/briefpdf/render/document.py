@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab import rl_config
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFPage, PDFString
+from reportlab.pdfbase.pdfdoc import PDFPage, PDFString
 from reportlab.pdfgen.canvas import Canvas, _annFormat
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
@@ -22,6 +22,7 @@ from briefpdf import __version__
 from briefpdf.compose.document import ComposedDocument
 from briefpdf.compose.semantics import NULL_MARKER, NullMarker
 from briefpdf.render.furniture import draw_furniture
+from briefpdf.render.pdfobjects import Compact, Name
 from briefpdf.render.tagging import TaggingMarker, annotation_name
 
 rl_config.useA85 = 0
@@ -229,8 +230,7 @@ class _DeferredCanvas(Canvas):
                 color: Any = None, dashArray: Any = None, kind: str = "URI",  # noqa: N803
                 **kw: Any) -> None:
         """A web or mail link, written like ReportLab's with StructParent, Contents and F."""
-        action = PDFDictionary({"Type": PDFName("Action"), "S": PDFName("URI"),
-                                "URI": PDFString(url)})
+        action = Compact({"Type": Name("Action"), "S": Name("URI"), "URI": PDFString(url)})
         self._link(url, rect, relative, color, thickness, dashArray, {"A": action, **kw})
 
     def linkRect(self, contents: str, destinationname: str, Rect: Any = None,  # noqa: N802,N803
@@ -248,11 +248,10 @@ class _DeferredCanvas(Canvas):
         """Add a link annotation: shown to the marker (which ties a tagged one to the
         structure tree), with the print flag so print and screen agree."""
         extra = self.marker.link(self, rect, url)
-        ann = PDFDictionary({"Type": PDFName("Annot"), "Subtype": PDFName("Link"),
-                             "Rect": PDFArray(self._absRect(rect, relative)), "F": 4,
-                             **extra, **entries})
-        if "Contents" in ann.dict:
-            ann["Contents"] = PDFString(ann["Contents"])
+        ann = Compact({"Type": Name("Annot"), "Subtype": Name("Link"),
+                       "Rect": list(self._absRect(rect, relative)), "F": 4, **extra, **entries})
+        if "Contents" in ann:
+            ann["Contents"] = PDFString(ann.entries["Contents"])
         _annFormat(ann, color, thickness, dash)
         key = extra.get("StructParent")
         name = f"Link{next(self._link_numbers)}" if key is None else annotation_name(key)
