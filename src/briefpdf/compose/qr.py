@@ -8,17 +8,20 @@ even on a tinted panel. The flowable is a ``Figure`` with alt text
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.renderPDF import draw as draw_drawing
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
 from briefpdf.compose.semantics import Node, Semantic
 from briefpdf.compose.theme import Theme
 from briefpdf.links.address import link_uri
+
+if TYPE_CHECKING:
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+# ReportLab's graphics package is imported where a code is made: most briefings have
+# none, and it is a tenth of a cold build's imports.
 
 QUIET_MODULES = 4
 """The quiet zone around a code, in modules (ISO/IEC 18004 asks for 4)."""
@@ -29,6 +32,8 @@ ERROR_LEVEL = "M"
 
 
 def _widget(url: str) -> QrCodeWidget:
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
     return QrCodeWidget(link_uri(url), barLevel=ERROR_LEVEL, barBorder=QUIET_MODULES)
 
 
@@ -64,6 +69,9 @@ class QrCode(Semantic, Flowable):
         return []
 
     def draw(self) -> None:
+        from reportlab.graphics.renderPDF import draw as draw_drawing
+        from reportlab.graphics.shapes import Drawing
+
         widget = _widget(self.url)
         widget.barWidth = widget.barHeight = self.size
         widget.barFillColor = self.dark
