@@ -46,6 +46,21 @@ def build_pack(project: Project, name: str, slugs: list[str], **options: object)
     return project.root / "out" / f"{name}.pdf"
 
 
+def build_pack_here(project: Project, monkeypatch, out: str,
+                    pack: str = "briefings/big.pack.yaml") -> bytes:
+    """Build ``pack`` in this process (so a test can patch it), into the folder ``out``,
+    with a fixed SOURCE_DATE_EPOCH; return the PDF's bytes."""
+    from briefpdf.build import build_file
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1500000000")
+    monkeypatch.chdir(project.root)
+    folder = project.root / out
+    folder.mkdir()
+    outcome = build_file(Path(pack), folder)
+    assert outcome.status == "built", outcome.problems
+    return (folder / Path(pack).name.replace(".pack.yaml", ".pdf")).read_bytes()
+
+
 def outline(reader: pypdf.PdfReader) -> list[tuple[str, int, list[tuple[str, int]]]]:
     """Top-level outline entries: (title, page index, [(child title, page index)])."""
     result: list = []

@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
-from packhelp import make_briefings, pack_yaml
+from packhelp import build_pack_here, make_briefings, pack_yaml
 
 from briefpdf import forked
-from briefpdf.build import build_file
 
 SLUGS = [f"b{n:02d}" for n in range(forked.MIN_ITEMS + 4)]
 
 
 def _build(project, monkeypatch, min_items: int, out: str) -> bytes:
     monkeypatch.setattr(forked, "MIN_ITEMS", min_items)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1500000000")
-    monkeypatch.chdir(project.root)
-    folder = project.root / out
-    folder.mkdir()
-    outcome = build_file(Path("briefings/big.pack.yaml"), folder)
-    assert outcome.status == "built", outcome.problems
-    return (folder / "big.pdf").read_bytes()
+    return build_pack_here(project, monkeypatch, out)
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="loading in halves needs fork")

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from packhelp import briefing_text, pack_yaml
+from packhelp import briefing_text, build_pack_here, pack_yaml
 
-from briefpdf.build import build_file
 from briefpdf.render import halves
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,13 +49,7 @@ def _build(project, monkeypatch, out: str, *, two_cores: bool) -> tuple[bytes, l
 
     monkeypatch.setattr(halves, "receive", watched)
     monkeypatch.setattr(halves, "MIN_PARTS", halves.MIN_PARTS if two_cores else 10**6)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1500000000")
-    monkeypatch.chdir(project.root)
-    folder = project.root / out
-    folder.mkdir()
-    outcome = build_file(Path("briefings/big.pack.yaml"), folder)
-    assert outcome.status == "built", outcome.problems
-    return (folder / "big.pdf").read_bytes(), seen
+    return build_pack_here(project, monkeypatch, out), seen
 
 
 @pytest.mark.parametrize("duplex", [False, True], ids=["simplex", "duplex"])
