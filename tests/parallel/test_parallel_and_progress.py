@@ -15,15 +15,24 @@ def many(project, count: int) -> None:
         project.briefing(f"b{n}", MINIMAL.replace("A short briefing", f"Briefing number {n}"))
 
 
-def test_parallel_build_writes_every_pdf(project):
-    many(project, 4)
-    project.briefing("broken", "title: [unclosed\n")
+def _build_with_one_broken(project, count: int, broken: str, where: str):
+    """Build ``count`` good briefings and a broken one with -j 2: the broken one is
+    reported at ``where``, every other PDF is written, the summary counts them all."""
+    many(project, count)
+    project.briefing("broken", broken)
     result = project.run("build", "-j", "2", env={"CI": "1"})
     assert result.code == 1
-    assert "broken.yaml:1:8: this [ is never closed" in result.err
-    assert result.err.strip().splitlines()[-1].startswith("4 built, 0 unchanged, 1 failed in ")
-    for n in range(4):
+    assert f"broken.yaml:{where}: this [ is never closed" in result.err
+    assert result.err.strip().splitlines()[-1].startswith(
+        f"{count} built, 0 unchanged, 1 failed in ")
+    for n in range(count):
         assert f"Briefing number {n}" in pdf_text(project.root / "out" / f"b{n}.pdf")
+    assert not (project.root / "out" / "broken.pdf").exists()
+    return result
+
+
+def test_parallel_build_writes_every_pdf(project):
+    result = _build_with_one_broken(project, 4, "title: [unclosed\n", "1:8")
     assert "\x1b[" not in result.err  # no progress bar when stderr is not a terminal
 
 
@@ -87,17 +96,10 @@ def test_parallel_pdfs_are_identical_to_one_job_pdfs(project):
 
 
 def test_parallel_build_whose_first_file_fails(project):
-    """The largest file (built first, in this process) is broken: it is reported with its
-    position, and the workers still build every other file."""
-    many(project, 3)
-    project.briefing("broken", "# " + "a long comment " * 200 + "\ntitle: [unclosed\n")
-    result = project.run("build", "-j", "2", env={"CI": "1"})
-    assert result.code == 1
-    assert "broken.yaml:2:8: this [ is never closed" in result.err
-    assert result.err.strip().splitlines()[-1].startswith("3 built, 0 unchanged, 1 failed")
-    for n in range(3):
-        assert f"Briefing number {n}" in pdf_text(project.root / "out" / f"b{n}.pdf")
-    assert not (project.root / "out" / "broken.pdf").exists()
+    """The largest file (loaded first, in this process, to warm the workers) is broken: it
+    is still reported with its position, and the workers build every other file."""
+    _build_with_one_broken(project, 3, "# " + "a long comment " * 200
+                           + "\ntitle: [unclosed\n", "2:8")
 
 
 def test_parallel_build_without_fork(project, monkeypatch):
