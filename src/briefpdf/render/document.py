@@ -22,6 +22,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplat
 from briefpdf import __version__
 from briefpdf.compose.document import ComposedDocument
 from briefpdf.compose.semantics import NULL_MARKER, NullMarker
+from briefpdf.forked import can_fork
 from briefpdf.render import halves
 from briefpdf.render.furniture import draw_furniture
 from briefpdf.render.pdfobjects import Compact, Name
@@ -278,14 +279,19 @@ class _DeferredCanvas(Canvas):
     def _adopt_link(self, ann: Compact, key: int | None, dest: str | None, base: int) -> Any:
         """Register one of the child's link annotations here, renumbered."""
         if key is not None:
-            ann["StructParent"] = base + key
-            name = annotation_name(base + key)
-        else:
-            name = f"Link{next(self._link_numbers)}"
+            key = ann["StructParent"] = base + key
+        name = self._annotation_name(key)
         if dest is not None:
             ann["Dest"] = self._bookmarkReference(dest)
         self._doc.addAnnotation(name, ann)
         return self._doc.refAnnotation(name)
+
+    def _annotation_name(self, struct_parent: int | None) -> str:
+        """A tagged link is named by its StructParent (the tag tree refers to it by that
+        name); an untagged one by the document's own counter."""
+        if struct_parent is None:
+            return f"Link{next(self._link_numbers)}"
+        return annotation_name(struct_parent)
 
     def linkURL(self, url: str, rect: tuple, relative: int = 0, thickness: int = 0,  # noqa: N802
                 color: Any = None, dashArray: Any = None, kind: str = "URI",  # noqa: N803
@@ -316,8 +322,7 @@ class _DeferredCanvas(Canvas):
             ann["Contents"] = PDFString(ann.entries["Contents"])
         _annFormat(ann, color, thickness, dash)
         key = extra.get("StructParent")
-        name = f"Link{next(self._link_numbers)}" if key is None else annotation_name(key)
-        self._addAnnotation(ann, name)
+        self._addAnnotation(ann, self._annotation_name(key))
         self._page_links.append((ann, key, dest))
 
 
@@ -383,7 +388,7 @@ def render(composed: ComposedDocument, marker: NullMarker | None = None,
     for part in part_list:
         part.composed.flowables = []
     fonts = halves.seed_text(flowables) if shared else []
-    split = halves.split_flow(flowables, Part) if two_cores and halves.allowed() \
+    split = halves.split_flow(flowables, Part) if two_cores and can_fork() \
         and isinstance(marker, TaggingMarker) else None
     share: dict[str, Any] | None = None
     if split is not None:

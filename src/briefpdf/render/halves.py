@@ -19,10 +19,8 @@ the same seed, so the bytes are the same either way.
 from __future__ import annotations
 
 import os
-import pickle
 import signal
 import string
-import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +29,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas, ExtGState
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
 
+from briefpdf.forked import receive as forked_receive
+from briefpdf.forked import send
 from briefpdf.render.pdfobjects import Compact
 
 MIN_PARTS = 24
@@ -44,11 +44,6 @@ PAGE_KEYS = frozenset({*Canvas.STATE_ATTRIBUTES, "_code", "_bookmarks", "_formsi
 
 class HalvesFailed(Exception):
     """The child could not lay out its half faithfully: lay the pack out in one process."""
-
-
-def allowed() -> bool:
-    """Fork is there and safe (no other thread in this process)."""
-    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 # --- seeding --------------------------------------------------------------------------
@@ -179,9 +174,7 @@ def hand_back(canvas: Any, parts: list[Any], counts: dict[str, int], out: int) -
                                 if part.first_page}
             back.images = {name: obj for name, obj in doc.idToObject.items()
                            if name.startswith("FormXob.")}
-            data = pickle.dumps(back, protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(out, "wb") as pipe:
-                pipe.write(data)
+            send(out, back)
     finally:
         os._exit(0)
 
@@ -212,13 +205,7 @@ def stop(pid: int) -> None:
 
 def receive(source: int, pid: int) -> ChildPages:
     """In the parent: the child's pages (HalvesFailed when it sent none)."""
-    with os.fdopen(source, "rb") as pipe:
-        data = pipe.read()
-    os.waitpid(pid, 0)
-    try:
-        back = pickle.loads(data) if data else None
-    except Exception:  # noqa: BLE001 - a child that died half-way
-        back = None
+    back = forked_receive(source, pid)
     if not isinstance(back, ChildPages):
         raise HalvesFailed
     return back
