@@ -16,11 +16,12 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from briefpdf.model.briefing import Briefing
+    from briefpdf.model.compiled import adapter
     from briefpdf.model.pack import Pack
     from briefpdf.model.style import Style
 
     model = {"briefing": Briefing, "style": Style, "pack": Pack}[args.kind]
-    schema = model.model_json_schema()
+    schema = adapter(model).json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"briefpdf {args.kind} file"
     print(json.dumps(schema, indent=2, ensure_ascii=False))

@@ -20,7 +20,7 @@ from briefpdf.compose.theme import Theme
 from briefpdf.model.briefing import Briefing, Feedback, Section
 from briefpdf.model.document import LoadedBriefing
 from briefpdf.model.inline import plain_text
-from briefpdf.model.types import format_date
+from briefpdf.model.rules import format_date
 
 
 @dataclass

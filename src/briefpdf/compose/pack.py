@@ -30,7 +30,7 @@ from briefpdf.compose.semantics import Node, marker_of
 from briefpdf.compose.theme import Theme
 from briefpdf.model.inline import plain_text
 from briefpdf.model.pack import LoadedPack
-from briefpdf.model.types import format_date
+from briefpdf.model.rules import format_date
 from briefpdf.render.document import PageNumbers, Part, StartOnRightPage
 
 BLANK_NOTE = "This page is intentionally left blank"

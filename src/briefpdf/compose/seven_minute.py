@@ -12,7 +12,7 @@ number order, so the reading order (and the structure tree) runs title, 1 … 7.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -153,7 +153,7 @@ class Panel:
                 return " ".join(text_of(v) for v in value)
             return ""
 
-        dumped = self.section.model_dump()
+        dumped = asdict(self.section)
         return len(text_of([dumped["content"], dumped["links"]]).split())
 
 

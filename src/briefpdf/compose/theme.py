@@ -6,7 +6,7 @@ derived from the style's type sizes, so a larger body size scales the page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from reportlab.lib.colors import Color, HexColor
@@ -198,14 +198,14 @@ class Theme:
         the legible minimum): used to shrink a panel's text until it fits."""
         sizes = self.style.sizes
         small = max(min(sizes.small, size), self.MIN_FIT_SIZE)
-        return self._with(sizes=sizes.model_copy(update={"body": size, "small": small}))
+        return self._with(sizes=replace(sizes, body=size, small=small))
 
     def with_link_codes(self, on: bool) -> Theme:
         """This theme with the style's ``links: {qr: …}`` set to ``on``."""
-        return self._with(links=self.style.links.model_copy(update={"qr": on}))
+        return self._with(links=replace(self.style.links, qr=on))
 
     def _with(self, **update: object) -> Theme:
-        return Theme(self.style.model_copy(update=update), landscape=self.landscape)
+        return Theme(replace(self.style, **update), landscape=self.landscape)
 
     @property
     def panel_page_top(self) -> float:

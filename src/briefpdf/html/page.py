@@ -23,7 +23,7 @@ from briefpdf.compose.questions import QUESTIONS_HEADING
 from briefpdf.model import briefing as m
 from briefpdf.model.document import LoadedBriefing
 from briefpdf.model.inline import parse_inline, plain_text
-from briefpdf.model.types import format_date
+from briefpdf.model.rules import format_date
 
 CSS = """
 :root { color-scheme: light; }

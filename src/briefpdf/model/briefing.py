@@ -1,125 +1,139 @@
-"""The briefing model: what a board administrator writes in briefings/<slug>.yaml."""
+"""The briefing model: what a board administrator writes in briefings/<slug>.yaml.
+
+The models are frozen dataclasses. Their field types (model/types.py) carry pydantic's
+validators and are read only when pydantic compiles a validator (model/compiled.py), so
+importing the models does not import pydantic.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Discriminator,
-    Field,
-    Tag,
-    model_validator,
-)
+from briefpdf.model.rules import no_items
 
-from briefpdf.model.types import (
-    DateText,
-    Language,
-    Length,
-    RequiredText,
-    Text,
-    Url,
-    at_most,
-    no_items,
-)
+if TYPE_CHECKING:
+    from briefpdf.model.types import (
+        Block,
+        DateText,
+        Field,
+        Keywords,
+        Language,
+        Length,
+        RequiredText,
+        Text,
+        Url,
+        at_most,
+    )
 
 _HEADER = "it is printed in the title band and page headers; put longer text in summary:"
 """Fields drawn in the masthead and on every page have tighter limits (docs/limits.md)."""
 
+record = dataclass(frozen=True, kw_only=True)
+"""Every model is an immutable record whose fields are named when it is made."""
 
-class Strict(BaseModel):
+
+class Strict:
     """Unknown keys are errors (with a did-you-mean hint, see validate.py)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    __pydantic_config__ = {"extra": "forbid"}
 
 
+@record
 class Link(Strict):
     """One entry of a link section: a title, an address and an optional note."""
 
     title: RequiredText
     url: Url
     note: Text | None = None
-    qr: bool | None = Field(None, description="Show a QR code for this link (default: the style's)")
+    qr: Annotated[bool | None, Field(
+        description="Show a QR code for this link (default: the style's)")] = None
 
 
+@record
 class Bullets(Strict):
-    bullets: list[RequiredText] = Field(min_length=1)
+    """A bulleted list."""
+
+    bullets: Annotated[list[RequiredText], Field(min_length=1)]
 
 
+@record
 class Numbered(Strict):
-    numbered: list[RequiredText] = Field(min_length=1)
+    """A numbered list."""
+
+    numbered: Annotated[list[RequiredText], Field(min_length=1)]
 
 
+@record
 class Callout(Strict):
+    """A highlighted box, with an optional title."""
+
     callout: RequiredText
     title: Text | None = None
 
 
+@record
 class Quote(Strict):
+    """A quotation, with an optional attribution."""
+
     quote: RequiredText
     by: Text | None = None
 
 
+@record
 class Image(Strict):
-    image: str = Field(description="Path to a PNG or JPEG, relative to the briefing file")
-    alt: Text | None = Field(None, description="What the image shows; required unless decorative")
-    width: Length | None = None
-    decorative: bool = Field(False, description="Carries no meaning: hidden from screen readers")
+    """A PNG or JPEG picture, with alt text unless it is decorative."""
 
-    @model_validator(mode="after")
-    def _needs_alt(self) -> Image:
+    image: Annotated[str, Field(
+        description="Path to a PNG or JPEG, relative to the briefing file")]
+    alt: Annotated[Text | None, Field(
+        description="What the image shows; required unless decorative")] = None
+    width: Length | None = None
+    decorative: Annotated[bool, Field(
+        description="Carries no meaning: hidden from screen readers")] = False
+
+    def __post_init__(self) -> None:
         if not self.decorative and not (self.alt and self.alt.strip()):
             raise ValueError("an image needs alt text describing it (alt: …), or "
                              "decorative: true if it carries no meaning")
-        return self
 
 
+@record
 class Links(Strict):
-    links: list[Link] = Field(min_length=1)
+    """A list of links."""
+
+    links: Annotated[list[Link], Field(min_length=1)]
 
 
 BLOCK_KEYS = ("bullets", "numbered", "callout", "quote", "image", "links")
+BLOCK_TYPES = (Bullets, Numbered, Callout, Quote, Image, Links)
+BLOCK_PROBLEM = ("a block is a paragraph (text) or one of: "
+                 + ", ".join(f"{key}:" for key in BLOCK_KEYS))
 
 
-def _block_kind(value: object) -> str | None:
+def block_kind(value: object) -> str | None:
+    """Which kind of block ``value`` is: "paragraph", one of BLOCK_KEYS, or None."""
     if isinstance(value, str):
         return "paragraph"
     if isinstance(value, dict):
         for key in BLOCK_KEYS:
             if key in value:
                 return key
-    if isinstance(value, (Bullets, Numbered, Callout, Quote, Image, Links)):
-        return BLOCK_KEYS[[Bullets, Numbered, Callout, Quote, Image, Links].index(type(value))]
+    if isinstance(value, BLOCK_TYPES):
+        return BLOCK_KEYS[BLOCK_TYPES.index(type(value))]
     return None
 
 
-Block = Annotated[
-    Union[
-        Annotated[RequiredText, Tag("paragraph")],
-        Annotated[Bullets, Tag("bullets")],
-        Annotated[Numbered, Tag("numbered")],
-        Annotated[Callout, Tag("callout")],
-        Annotated[Quote, Tag("quote")],
-        Annotated[Image, Tag("image")],
-        Annotated[Links, Tag("links")],
-    ],
-    Discriminator(
-        _block_kind,
-        custom_error_type="block_kind",
-        custom_error_message=("a block is a paragraph (text) or one of: " + ", ".join(
-            f"{key}:" for key in BLOCK_KEYS)),
-    ),
-]
-
-
+@record
 class Section(Strict):
+    """A headed section: its blocks, then its links."""
+
     heading: RequiredText
-    content: list[Block] = Field(default_factory=no_items)
-    links: list[Link] = Field(default_factory=no_items)
+    content: list[Block] = field(default_factory=no_items)
+    links: list[Link] = field(default_factory=no_items)
 
 
+@record
 class Feedback(Strict):
     """The closing feedback block; each key overrides the style's default."""
 
@@ -132,31 +146,23 @@ class Feedback(Strict):
     survey: Url | None = None
     closing: Text | None = None
 
-    @model_validator(mode="after")
-    def _email_is_address(self) -> Feedback:
+    def __post_init__(self) -> None:
         if self.email and ("@" not in self.email or " " in self.email.strip()):
             raise ValueError(f"email '{self.email}' is not an email address, like name@example.org")
-        return self
 
     def merged_over(self, defaults: Feedback | None) -> Feedback:
         """This block with missing keys taken from ``defaults``."""
         if defaults is None:
             return self
-        values = defaults.model_dump()
-        values.update({k: v for k, v in self.model_dump().items() if v is not None})
-        return Feedback.model_construct(**values)
+        values = asdict(defaults)
+        values.update({k: v for k, v in asdict(self).items() if v is not None})
+        return Feedback(**values)
 
     def is_empty(self) -> bool:
-        return not any(self.model_dump().values())
+        return not any(asdict(self).values())
 
 
-def _split_keywords(value: object) -> object:
-    """``keywords: a, b`` is accepted as well as a YAML list."""
-    if isinstance(value, str):
-        return [word.strip() for word in value.split(",") if word.strip()]
-    return value
-
-
+@record
 class Briefing(Strict):
     """A learning briefing: the contract in docs/format.md."""
 
@@ -169,11 +175,10 @@ class Briefing(Strict):
     classification: Annotated[Text, at_most(
         60, "it is a short marking such as OFFICIAL-SENSITIVE")] | None = None
     language: Language = "en-GB"
-    keywords: Annotated[list[str], BeforeValidator(_split_keywords)] = Field(
-        default_factory=no_items)
+    keywords: Keywords = field(default_factory=no_items)
     summary: Text | None = None
     layout: Literal["standard", "seven-minute"] = "standard"
     questions: list[RequiredText] | None = None
     action_plan: bool = False
-    sections: list[Section] = Field(min_length=1)
+    sections: Annotated[list[Section], Field(min_length=1)]
     feedback: Feedback | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -74,7 +74,7 @@ def load_briefing(path: Path, style_override: str | None = None,
     from briefpdf.model.style_checks import glyph_warnings
 
     if grayscale and not style.grayscale:
-        style = style.model_copy(update={"grayscale": True})
+        style = replace(style, grayscale=True)
     warnings.extend(glyph_warnings(source, style))
     warnings.extend(markup_warnings(source))
     return LoadedBriefing(path, source, briefing, style, style_files, images,

@@ -48,7 +48,7 @@ def file_fact(kind: str, path: str | os.PathLike, compute: Callable[[str], Any])
         pass
     value = compute(str(path))
     with suppress(TypeError, ValueError):
-        _store(entry, json.dumps({"key": key, "value": value}, separators=(",", ":")).encode())
+        store(entry, json.dumps({"key": key, "value": value}, separators=(",", ":")).encode())
     return value
 
 
@@ -67,7 +67,7 @@ def _entry(kind: str, key: str, suffix: str) -> Path:
     return cache_dir() / kind / (hashlib.sha1(key.encode()).hexdigest() + suffix)
 
 
-def _store(entry: Path, data: bytes) -> None:
+def store(entry: Path, data: bytes) -> None:
     """Write one entry atomically; give up silently when the folder is not writable."""
     temp = entry.with_name(f".{entry.stem}.{os.getpid()}-{id(data)}.tmp")
     try:

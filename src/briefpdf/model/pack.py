@@ -8,36 +8,41 @@ by the briefing's own problems.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Literal
-
-from pydantic import Field
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from briefpdf.errors import InputError, Problem
-from briefpdf.model.briefing import Strict
-from briefpdf.model.types import DateText, RequiredText, Text
+from briefpdf.model.briefing import Strict, record
+
+if TYPE_CHECKING:
+    from briefpdf.model.types import DateText, Field, RequiredText, Text
 
 
+@record
 class PackSpec(Strict):
+    """The pack: its cover, its briefings in order, and how it is printed."""
+
     title: RequiredText
     subtitle: Text | None = None
     style: str | None = None
-    briefings: list[str] = Field(min_length=1, description="Slugs in briefings/ or paths")
+    briefings: Annotated[list[str], Field(min_length=1,
+                                          description="Slugs in briefings/ or paths")]
     intro: Text | None = None
     contents: bool = True
     duplex: bool = True
     layout: Literal["a4", "booklet", "2up"] = "a4"
-    date: DateText | None = Field(None, description="Shown on the cover: YYYY, YYYY-MM or "
-                                                    "YYYY-MM-DD")
-    author: Text | None = Field(None, description="Shown on the cover; default: the style's "
-                                                  "organisation")
-    classification: Text | None = Field(
-        None, description="Protective marking for the cover and front matter; default: the "
-                          "briefings' own markings")
+    date: Annotated[DateText | None, Field(
+        description="Shown on the cover: YYYY, YYYY-MM or YYYY-MM-DD")] = None
+    author: Annotated[Text | None, Field(
+        description="Shown on the cover; default: the style's organisation")] = None
+    classification: Annotated[Text | None, Field(
+        description="Protective marking for the cover and front matter; default: the "
+                    "briefings' own markings")] = None
 
 
+@record
 class Pack(Strict):
     """A pack file: its top-level key is ``pack``."""
 
@@ -164,5 +169,5 @@ def load_pack(path: Path, style_override: str | None = None, source=None, *,
     if style is None:
         style, style_files = loaded[0].style, loaded[0].style_files
     elif grayscale and not style.grayscale:
-        style = style.model_copy(update={"grayscale": True})
+        style = replace(style, grayscale=True)
     return LoadedPack(path, source, spec, loaded, style, list(style_files or []))

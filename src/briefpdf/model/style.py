@@ -6,57 +6,52 @@ sizes, logos, footer, link options and feedback defaults.
 
 from __future__ import annotations
 
-import string
+from dataclasses import field
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, Union
 
-from pydantic import Discriminator, Field, Tag, field_validator, model_validator
+from briefpdf.model.briefing import Feedback, Strict, record
+from briefpdf.model.fontfiles import BUNDLED, DEFAULT_FAMILY, FACES, bundled_faces
+from briefpdf.model.rules import no_items
 
-from briefpdf.model.briefing import Feedback, Strict
-from briefpdf.model.fontfiles import (
-    BUNDLED,
-    DEFAULT_FAMILY,
-    FACES,
-    bundled_faces,
-    font_file_problem,
-    shown_path,
-)
-from briefpdf.model.types import Colour, Length, no_items
+if TYPE_CHECKING:
+    from briefpdf.model.types import (
+        Colour,
+        FamilyChoice,
+        Field,
+        FontFile,
+        FooterText,
+        Length,
+        LogoFile,
+        LogoHeight,
+        PageNumbers,
+        QrSize,
+    )
 
 BUNDLED_FAMILIES = tuple(BUNDLED)
 """Font families shipped with briefpdf's dependencies, usable by name."""
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
-FOOTER_PLACEHOLDERS = ("title", "short_name", "organisation", "date")
-PAGE_PLACEHOLDERS = ("page", "pages")
 
 
+@record
 class FontFiles(Strict):
     """A TrueType family: four files (bold and italics fall back to regular)."""
 
-    regular: str
-    bold: str | None = None
-    italic: str | None = None
-    bold_italic: str | None = None
-
-    @field_validator("regular", "bold", "italic", "bold_italic")
-    @classmethod
-    def _usable(cls, value: str | None) -> str | None:
-        if value is not None:
-            problem = font_file_problem(value)
-            if problem:
-                raise ValueError(problem)
-        return value
+    regular: FontFile
+    bold: FontFile | None = None
+    italic: FontFile | None = None
+    bold_italic: FontFile | None = None
 
 
-FontFamily = Annotated[
-    Annotated[str, Tag("name")] | Annotated[FontFiles, Tag("files")],
-    Discriminator(lambda v: "name" if isinstance(v, str) else "files"),
-]
+FontFamily = Union[str, FontFiles]
 """A bundled family's name, another role's name (``heading: body``), or TrueType files."""
 
 
+@record
 class Margins(Strict):
+    """Page margins."""
+
     top: Length
     bottom: Length
     left: Length
@@ -67,12 +62,14 @@ MIN_TEXT_MM = 60
 """The narrowest (and shortest) text area the margins may leave."""
 
 
+@record
 class Page(Strict):
+    """Paper size and margins."""
+
     size: Literal["A4", "A5", "Letter"] = "A4"
     margins: Margins
 
-    @model_validator(mode="after")
-    def _room_for_text(self) -> Page:
+    def __post_init__(self) -> None:
         width, height = PAGE_SIZES_MM[self.size]
         m, mm = self.margins, 72 / 25.4
         for across, room in (("left and right", width - (m.left + m.right) / mm),
@@ -81,104 +78,68 @@ class Page(Strict):
                 raise ValueError(
                     f"the {across} margins leave {max(room, 0):.0f}mm for text on {self.size} "
                     f"paper; make them smaller so at least {MIN_TEXT_MM}mm is left")
-        return self
 
 
+@record
 class Colours(Strict):
+    """The brand's colours, as #RRGGBB."""
+
     primary: Colour
     accent: Colour
     text: Colour
     muted: Colour
     panel: Colour
-    on_primary: Colour = Field("#FFFFFF", description="Text on the primary colour band")
-    background: Colour = Field("#FFFFFF", description="The page colour")
+    on_primary: Annotated[Colour, Field(description="Text on the primary colour band")] \
+        = "#FFFFFF"
+    background: Annotated[Colour, Field(description="The page colour")] = "#FFFFFF"
 
 
+@record
 class Sizes(Strict):
     """Type sizes in points."""
 
-    body: float = Field(gt=4, le=30)
-    small: float = Field(gt=4, le=20)
-    heading: float = Field(gt=4, le=60)
-    title: float = Field(gt=4, le=96)
+    body: Annotated[float, Field(gt=4, le=30)]
+    small: Annotated[float, Field(gt=4, le=20)]
+    heading: Annotated[float, Field(gt=4, le=60)]
+    title: Annotated[float, Field(gt=4, le=96)]
 
 
+@record
 class Logo(Strict):
-    file: str
-    alt: str = Field(min_length=1, description="What the logo says, for screen readers")
-    height: Length = 14 * 72 / 25.4
+    """A logo for the masthead."""
 
-    @field_validator("height")
-    @classmethod
-    def _sensible_height(cls, value: float) -> float:
-        if not 3 * 72 / 25.4 <= value <= 60 * 72 / 25.4:
-            raise ValueError(f"a logo {value * 25.4 / 72:.1f}mm high cannot be printed well; "
-                             "give a height between 3mm and 60mm, like 14mm")
-        return value
-
-    @field_validator("file")
-    @classmethod
-    def _usable(cls, value: str) -> str:
-        from briefpdf.model.document import image_problem
-
-        problem = image_problem(Path(value), shown_path(value))
-        if problem:
-            raise ValueError(problem.replace("the briefing file", "the style file"))
-        return value
+    file: LogoFile
+    alt: Annotated[str, Field(min_length=1,
+                              description="What the logo says, for screen readers")]
+    height: LogoHeight = 14 * 72 / 25.4
 
 
-def _placeholders(template: str, allowed: tuple[str, ...]) -> str:
-    """Every {name} in ``template`` is one of ``allowed``."""
-    try:
-        names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
-    except ValueError:
-        raise ValueError(f"'{template}' has an unmatched {{ or }}; placeholders look like "
-                         "{title}") from None
-    for name in names:
-        if name not in allowed:
-            raise ValueError(f"unknown placeholder {{{name}}}; use "
-                             + ", ".join(f"{{{a}}}" for a in allowed))
-    return template
-
-
+@record
 class Footer(Strict):
-    text: str = Field("{short_name} · {title}", description=(
-        "Footer line; placeholders {title} {short_name} {organisation} {date}"))
-    page_numbers: str = Field("Page {page} of {pages}", description=(
-        "Page number text; placeholders {page} {pages}"))
+    """The footer line and the page numbers."""
 
-    @field_validator("text")
-    @classmethod
-    def _text_placeholders(cls, value: str) -> str:
-        return _placeholders(value, FOOTER_PLACEHOLDERS)
-
-    @field_validator("page_numbers")
-    @classmethod
-    def _number_placeholders(cls, value: str) -> str:
-        return _placeholders(value, PAGE_PLACEHOLDERS)
+    text: Annotated[FooterText, Field(description=(
+        "Footer line; placeholders {title} {short_name} {organisation} {date}"))] \
+        = "{short_name} · {title}"
+    page_numbers: Annotated[PageNumbers, Field(description=(
+        "Page number text; placeholders {page} {pages}"))] = "Page {page} of {pages}"
 
 
-QR_MIN_SIZE_MM = 15.0
-"""The smallest QR code a phone reliably scans from a printed page."""
-
-
+@record
 class LinkOptions(Strict):
-    show_url: bool = Field(True, description="Print each link-section entry's address")
-    qr: bool = Field(False, description="A QR code beside each link-section entry and the "
-                                        "feedback survey link (a link's own qr: overrides it)")
-    qr_size: Length = Field(16 * 72 / 25.4, description="Width of a QR code's symbol, without "
-                                                        "its quiet zone; at least 15mm")
-    notes: bool = Field(False, description="List inline links' addresses after each section")
+    """How links are printed."""
 
-    @field_validator("qr_size")
-    @classmethod
-    def _scannable(cls, value: float) -> float:
-        if value < QR_MIN_SIZE_MM * 72 / 25.4 - 1e-6:
-            raise ValueError(f"a QR code needs to be at least {QR_MIN_SIZE_MM:g}mm wide to be "
-                             "scanned from paper; write qr_size: 15mm or more")
-        return value
+    show_url: Annotated[bool, Field(
+        description="Print each link-section entry's address")] = True
+    qr: Annotated[bool, Field(
+        description="A QR code beside each link-section entry and the feedback survey link "
+                    "(a link's own qr: overrides it)")] = False
+    qr_size: QrSize = 16 * 72 / 25.4
+    notes: Annotated[bool, Field(
+        description="List inline links' addresses after each section")] = False
 
 
+@record
 class Style(Strict):
     """A resolved style: everything the layout needs."""
 
@@ -189,16 +150,16 @@ class Style(Strict):
     short_name: str | None = None
     page: Page
     colours: Colours
-    fonts: dict[str, FontFamily]
+    fonts: dict[str, FamilyChoice]
     sizes: Sizes
-    logos: list[Logo] = Field(default_factory=no_items)
-    footer: Footer = Field(default_factory=Footer)
-    links: LinkOptions = Field(default_factory=LinkOptions)
+    logos: list[Logo] = field(default_factory=no_items)
+    footer: Footer = field(default_factory=Footer)
+    links: LinkOptions = field(default_factory=LinkOptions)
     feedback: Feedback | None = None
-    grayscale: bool = Field(False, description="Render in grays, for black-and-white printers")
+    grayscale: Annotated[bool, Field(
+        description="Render in grays, for black-and-white printers")] = False
 
-    @model_validator(mode="after")
-    def _families_resolve(self) -> Style:
+    def __post_init__(self) -> None:
         for role in ("body", "heading"):
             if role not in self.fonts:
                 raise ValueError(f"fonts needs a '{role}' family")
@@ -209,7 +170,6 @@ class Style(Strict):
                     f"fonts.{role}: unknown family '{family}'; use another family's role "
                     f"({', '.join(self.fonts)}), a bundled family ({', '.join(BUNDLED_FAMILIES)}) "
                     "or TrueType files {regular: …, bold: …}")
-        return self
 
     def family(self, role: str) -> FontFamily:
         """Follow aliases (``heading: body``) to a bundled name or files."""

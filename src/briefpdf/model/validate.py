@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic_core import ValidationError
 
 from briefpdf.errors import InputError, Problem
 from briefpdf.load.yaml_source import Source
+from briefpdf.model.compiled import field_names, validator
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 _EXPECTED = {
     "string_type": "should be text",
     "list_type": "should be a list (one item per line, each starting with '- ')",
     "dict_type": "should be a group of keys (key: value lines, indented beneath)",
-    "model_type": "should be a group of keys (key: value lines, indented beneath)",
-    "model_attributes_type": "should be a group of keys (key: value lines, indented beneath)",
+    "dataclass_type": "should be a group of keys (key: value lines, indented beneath)",
+    "dataclass_args_type": "should be a group of keys (key: value lines, indented beneath)",
     "bool_parsing": "should be true or false",
     "bool_type": "should be true or false",
     "float_parsing": "should be a number, like 10.5",
@@ -29,12 +29,12 @@ _EXPECTED = {
 def to_model(source: Source, model: type[M]) -> M:
     """Validate ``source.data`` as ``model``; raise InputError with all problems."""
     try:
-        return model.model_validate(source.data)
+        return validator(model).validate_python(source.data)
     except ValidationError as exc:
         raise InputError(problems_from(source, exc, model)) from None
 
 
-def problems_from(source: Source, exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
+def problems_from(source: Source, exc: ValidationError, model: type) -> list[Problem]:
     """One located, actionable Problem per pydantic error (duplicates dropped)."""
     problems: dict[tuple, Problem] = {}
     for error in exc.errors(include_url=False):
@@ -84,7 +84,7 @@ def _problem(source: Source, path: tuple, leftover: tuple, error: dict, model) -
         missing = leftover[-1] if leftover else field
         return source.problem(path, f"'{missing}' is required here; add {missing}: …"
                               + _context(path))
-    if kind == "extra_forbidden":
+    if kind == "unexpected_keyword_argument":
         key = path[-1] if path else str(leftover[-1])
         parent = source_value(source, path[:-1])
         return source.problem(path, _unknown_key(key, parent, model), key=True)
@@ -140,7 +140,7 @@ def _describe(value: Any) -> str:
     return f"'{value}'" if len(str(value)) < 40 else "a text"
 
 
-def _unknown_key(key: str, siblings: Any, model: type[BaseModel]) -> str:
+def _unknown_key(key: str, siblings: Any, model: type) -> str:
     known = _likely_fields(siblings, model)
     hint = _suggest_any([key], known)
     if not hint and known:
@@ -149,6 +149,8 @@ def _unknown_key(key: str, siblings: Any, model: type[BaseModel]) -> str:
 
 
 def _suggest_any(words: list[str], vocabulary) -> str:
+    import difflib  # only a file with problems needs it
+
     for word in words:
         close = difflib.get_close_matches(str(word).lower(), list(vocabulary), n=1, cutoff=0.6)
         if close:
@@ -156,33 +158,9 @@ def _suggest_any(words: list[str], vocabulary) -> str:
     return ""
 
 
-def _likely_fields(siblings: Any, model: type[BaseModel]) -> set[str]:
+def _likely_fields(siblings: Any, model: type) -> set[str]:
     """The field names of the model that best matches the keys around an unknown key."""
     keys = set(siblings) if isinstance(siblings, dict) else set()
-    scored = [(len(set(m.model_fields) & keys), set(m.model_fields)) for m in _all_models(model)]
+    scored = [(len(set(names) & keys), set(names)) for names in field_names(model).values()]
     top = max(score for score, _ in scored)
     return set().union(*(fields for score, fields in scored if score == top))
-
-
-def _all_models(root: type[BaseModel]) -> list[type[BaseModel]]:
-    found: list[type[BaseModel]] = []
-    stack = [root]
-    while stack:
-        model = stack.pop()
-        if model in found:
-            continue
-        found.append(model)
-        for info in model.model_fields.values():
-            stack.extend(_models_in(info.annotation))
-    return found
-
-
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    result = []
-    for arg in getattr(annotation, "__args__", ()) or ():
-        result.extend(_models_in(arg))
-    for meta in getattr(annotation, "__metadata__", ()) or ():
-        result.extend(_models_in(meta))
-    return result
