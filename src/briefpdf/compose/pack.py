@@ -20,6 +20,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from briefpdf.compose.document import ComposedDocument, compose_briefing
@@ -107,14 +108,22 @@ def compose_pack(pack: LoadedPack) -> ComposedPack:
 
     # the cover: page one, on the base "first" template (full height, bleeding band)
     cover_node = root.add("Sect")
-    flow: list[Flowable] = [
-        Part("cover", front_doc, front_numbers, furniture=False),
-        Cover(theme, styles, cover_node, title=spec.title, subtitle=spec.subtitle,
-              meta=" · ".join(x for x in (format_date(spec.date, first.language), organisation)
-                              if x),
-              entries=entries, marking=front_doc.classification)]
+    cover = Cover(theme, styles, cover_node, title=spec.title, subtitle=spec.subtitle,
+                  meta=" · ".join(x for x in (format_date(spec.date, first.language),
+                                              organisation) if x),
+                  entries=entries, marking=front_doc.classification)
+    # a long list of briefings does not fit on the cover: the contents lists the rest,
+    # or without a contents page the list goes on over the page
+    overleaf = cover.fit(theme.frame_width, theme.first_frame_height,
+                         rest_in_contents=spec.contents)
+    flow: list[Flowable] = [Part("cover", front_doc, front_numbers, furniture=False), cover]
+    if overleaf:
+        flow += [NextPageTemplate("body-cover-list"), PageBreak(),
+                 Part("cover-list", front_doc, front_numbers),
+                 Para(plain("In this pack (continued)"), theme.heading, None),  # an artifact,
+                 *overleaf]  # like a running head: the list's one heading is on the cover
     if duplex:
-        flow += _blank(front_doc, front_numbers, styles)
+        flow.append(StartOnRightPage(_blank(front_doc, front_numbers, styles)))
     front = None
     if spec.intro or spec.contents:
         front = Part("front", front_doc, front_numbers)
@@ -134,6 +143,11 @@ def compose_pack(pack: LoadedPack) -> ComposedPack:
         flow += [NextPageTemplate(f"first-{entry.key}"), PageBreak(),
                  NextPageTemplate(f"body-{entry.key}"), entry.part, *entry.composed.flowables]
     front_doc.flowables = flow
+    # each briefing's Part joined the tree as it was composed (the cover needs their
+    # names); in reading order they follow the cover, introduction and contents
+    parts = {id(entry.composed.root) for entry in entries}
+    root.children = [node for node in root.children if id(node) not in parts] \
+        + [entry.composed.root for entry in entries]
     return ComposedPack(front_doc, front, [entry.part for entry in entries])
 
 
@@ -308,16 +322,20 @@ class Cover(Flowable):
         if meta:
             self.band_parts.append(Para(plain(meta), t.masthead_meta, node.add("P")))
         self.heading = Para(plain("In this pack"), t.heading, node.add("H2"))
-        items = node.add("L", attrs={"ListNumbering": "Disc"})
+        self.node = node
+        self.styles = styles
+        items = self.list_node = node.add("L", attrs={"ListNumbering": "Disc"})
         self.items: list[ListItem] = []
+        self.note: Para | None = None
         for entry in entries:
             li = items.add("LI")
+            label = Para(plain("•"), t.label, li.add("Lbl"))  # the label first, as drawn
             body_node = li.add("LBody")
             body = [Para(plain(entry.name), styles.name, body_node.add("P"))]
             if entry.detail:
                 body.append(Para(plain(entry.detail), styles.detail, body_node.add("P")))
-            self.items.append(ListItem(Para(plain("•"), t.label, li.add("Lbl")), Stack(body),
-                                       t.indent, li, space_after=t.gap * 0.8))
+            self.items.append(ListItem(label, Stack(body), t.indent, li,
+                                       space_after=t.gap * 0.8))
         self.marking_text = marking or ""
         self.marking = Para(plain(marking), t.marking, None) if marking else None
         self.pad = 7 * mm
@@ -327,15 +345,61 @@ class Cover(Flowable):
         self.width, self.height = availWidth, availHeight
         return availWidth, availHeight
 
+    def fit(self, width: float, height: float, *, rest_in_contents: bool) -> list[Flowable]:
+        """Keep the entries that fit on the cover (``width`` × ``height``, its frame) with
+        the band at its smallest. With ``rest_in_contents``, a line after them says how
+        many more the contents lists, and the others leave the cover (and the tag tree);
+        otherwise the others are returned, to go on over the page."""
+        page_h = self.t.page_height
+        strip, content_h, _, _ = self._band(width)
+        room = height - strip - content_h - self.stripe - 3 * self.t.gap \
+            - self.heading.wrap(width, page_h)[1] - self.t.gap
+        heights = [item.wrap(width, page_h)[1] + item.getSpaceAfter() for item in self.items]
+        if sum(heights) <= room:
+            return []
+        if rest_in_contents:
+            note = self._note(len(self.items))  # as many digits as any count it may show
+            room -= note.wrap(width, page_h)[1] + self.t.gap
+        shown, used = 0, 0.0
+        while shown < len(heights) and used + heights[shown] <= room:
+            used += heights[shown]
+            shown += 1
+        rest = self.items[shown:]
+        del self.items[shown:]
+        if rest_in_contents:
+            del self.list_node.children[shown:]
+            self.note = self._note(len(rest), self.node.add("P"))
+            return []
+        return rest
+
+    def _note(self, more: int, node: Node | None = None) -> Para:
+        """The line after a shortened list: how many more briefings the contents lists."""
+        text = f"… and {more} more briefing{'s' if more != 1 else ''}, listed in the contents"
+        return Para(plain(text), self.styles.detail, node)
+
+    def _band(self, width: float) -> tuple[float, float, list[tuple[Para, float]], float]:
+        """The logo strip's height, the band content's height (its smallest band), the
+        band's parts with their heights, and the badge's height."""
+        page_h = self.t.page_height
+        tallest = max([f.drawHeight for f in self.logos], default=0)
+        if self.organisation:
+            tallest = max(tallest, self.organisation.wrap(width * 0.6, page_h)[1])
+        strip = tallest + 2 * self.pad * 1.4
+        parts_h = [(p, p.wrap(width, page_h)[1]) for p in self.band_parts]
+        badge_h = self.badge.wrap(self._badge_width(width), page_h)[1]
+        content_h = sum(h + p.getSpaceBefore() for p, h in parts_h) + badge_h + 3 * self.pad
+        return strip, content_h, parts_h, badge_h
+
+    def _badge_width(self, width: float) -> float:
+        t = self.t
+        return min(stringWidth(self.badge_text, t.badge.fontName, t.badge.fontSize) + 1, width)
+
     def draw(self) -> None:
         canv, t = self.canv, self.t
         width = self.width
         page_w, page_h = t.page_width, t.page_height
         # logo strip
-        tallest = max([f.drawHeight for f in self.logos], default=0)
-        if self.organisation:
-            tallest = max(tallest, self.organisation.wrap(width * 0.6, page_h)[1])
-        strip = tallest + 2 * self.pad * 1.4
+        strip, content_h, parts_h, badge_h = self._band(width)
         top = self.height
         right = width
         for figure in reversed(self.logos):
@@ -348,12 +412,9 @@ class Cover(Flowable):
         # the list below the band decides how tall the band may be
         heights = [item.wrap(width, page_h)[1] + item.getSpaceAfter() for item in self.items]
         heading_h = self.heading.wrap(width, page_h)[1]
-        list_h = heading_h + t.gap + sum(heights)
-        parts_h = [(p, p.wrap(width, page_h)[1]) for p in self.band_parts]
-        badge_w = min(canv.stringWidth(self.badge_text, t.badge.fontName, t.badge.fontSize) + 1,
-                      width)
-        badge_h = self.badge.wrap(badge_w, page_h)[1]
-        content_h = sum(h + p.getSpaceBefore() for p, h in parts_h) + badge_h + 3 * self.pad
+        note_h = self.note.wrap(width, page_h)[1] + t.gap if self.note else 0
+        list_h = heading_h + t.gap + sum(heights) + note_h
+        badge_w = self._badge_width(width)
         room = top - strip - self.stripe - list_h - 3 * t.gap
         band_h = max(content_h, min(page_h * 0.42, room))
         band_top = top - strip
@@ -382,6 +443,9 @@ class Cover(Flowable):
         for item, h in zip(self.items, heights, strict=True):
             cursor -= h
             item.drawOn(canv, 0, cursor + item.getSpaceAfter())
+        if self.note:
+            cursor -= note_h
+            self.note.drawOn(canv, 0, cursor + t.gap)
         if self.marking:  # the protective marking, an artifact like the page furniture
             mw = canv.stringWidth(self.marking_text, t.marking.fontName, t.marking.fontSize) + 2
             mh = self.marking.wrap(mw, page_h)[1]

@@ -65,6 +65,8 @@ class Theme:
         self.margin_top, self.margin_bottom = m.top, m.bottom
         self.margin_left, self.margin_right = m.left, m.right
         self.frame_width = self.page_width - m.left - m.right
+        self.first_frame_height = self.page_height - m.bottom
+        """A first page's frame runs to the top edge, so a masthead can bleed."""
         size = style.sizes.body
         self.gap = size * 0.6  # the unit of vertical rhythm between blocks
         self.indent = size * 1.5  # hanging indent of list items

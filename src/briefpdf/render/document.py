@@ -471,7 +471,7 @@ def _templates(composed: ComposedDocument, suffix: str = "") -> list[PageTemplat
     """``first`` (a full-height frame, so a masthead can bleed to the top) and ``body``
     for a document, their names ending in ``suffix`` (a pack has a pair per part)."""
     t = composed.theme
-    first = Frame(t.margin_left, t.margin_bottom, t.frame_width, t.page_height - t.margin_bottom,
+    first = Frame(t.margin_left, t.margin_bottom, t.frame_width, t.first_frame_height,
                   id=f"first{suffix}", leftPadding=0, rightPadding=0, topPadding=0,
                   bottomPadding=0)
     size = (t.page_width, t.page_height)
