@@ -138,3 +138,13 @@ def test_an_unwritable_cache_still_validates(tmp_path, monkeypatch):
         {"title": "T", "sections": [{"heading": "H", "content": ["text"]}]})
     assert briefing.sections[0].content == ["text"]
     assert blocker.read_text().startswith("a file")
+
+
+def test_without_readable_model_sources_it_compiles_every_time(cache, monkeypatch):
+    def unreadable(model):
+        raise OSError("no source files in this install")
+
+    monkeypatch.setattr(compiled, "_key", unreadable)
+    validator = compiled.validator(Pack)
+    assert outcome(validator, {"pack": {"title": "T", "briefings": ["a"]}}).pack.briefings == ["a"]
+    assert not entry(cache, Pack).exists()

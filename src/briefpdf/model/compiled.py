@@ -45,7 +45,10 @@ def validator(model: type) -> SchemaValidator:
 
 def schema(model: type) -> dict:
     """The model's validation schema: from the cache, else compiled (and then stored)."""
-    key = _key(model)
+    try:
+        key = _key(model)
+    except OSError:  # the model sources are not there to read (a zipped install)
+        return compile_schema(model)
     entry = cache_dir() / "validators" / f"{model.__module__}.{model.__qualname__}.pickle"
     try:
         stored_key, stored = _ModelsOnly(io.BytesIO(entry.read_bytes())).load()
