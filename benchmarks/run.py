@@ -222,12 +222,36 @@ def bench_pipeline(paths: list[Path], work: Path) -> Row:
 # --- (b) cold start ------------------------------------------------------------------
 
 
+STACK_ONLY = """
+import os, sys
+import reportlab.platypus as platypus
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+import PIL.Image, yaml, pydantic_core, markdown_it
+import font_source_sans_pro as fonts
+for face in ("Regular", "Bold", "It", "BoldIt"):
+    pdfmetrics.registerFont(TTFont(face, os.path.join(fonts.font_directory,
+                                                      f"SourceSansPro-{face}.ttf")))
+styles = [ParagraphStyle(face, fontName=face, fontSize=10.5, leading=14)
+          for face in ("Regular", "Bold", "It", "BoldIt")]
+story = [platypus.Paragraph("Words of a learning briefing, " * 8, styles[n % 4])
+         for n in range(60)]
+platypus.SimpleDocTemplate(sys.argv[1]).build(story)
+"""
+"""What any build on briefpdf's stack does before anything of briefpdf's own: import
+ReportLab's platypus, Pillow, PyYAML, pydantic-core and markdown-it-py, read the four
+faces of the default typeface, and lay out and write two plain pages. It shows how
+much of target (b)'s 1.6x is spent by the libraries alone."""
+
+
 def bench_cold(path: Path, work: Path, repeat: int) -> list[Row]:
     cmd = briefpdf_command()
     commands = {
         "floor": [sys.executable, "-c", "import reportlab.platypus"],
         "build": [*cmd, "build", "--force", "-o", str(work / "out-b"), str(path)],
         "validate": [*cmd, "validate", str(path)],
+        "stack": [sys.executable, "-c", STACK_ONLY, str(work / "stack-only.pdf")],
     }
     for command in commands.values():  # "cold" is a new process, as after any earlier
         run(command, work)  # run: briefpdf's on-disk cache (fonts, validators) is filled
@@ -239,6 +263,9 @@ def bench_cold(path: Path, work: Path, repeat: int) -> list[Row]:
             f"{medians['build']:.2f} s vs {floor:.2f} s", f"{build:.2f}×", build <= 1.6),
         Row("(b) cold validate, 1 file vs import floor", "< 1.0× floor",
             f"{medians['validate']:.2f} s vs {floor:.2f} s", f"{validate:.2f}×", validate < 1.0),
+        Row("(b) for scale: the libraries alone (STACK_ONLY)", "none",
+            f"{medians['stack']:.2f} s vs {floor:.2f} s",
+            f"{medians['stack'] / floor:.2f}×", None),
     ]
 
 
