@@ -8,6 +8,7 @@ import importlib
 import os
 import signal
 import sys
+from functools import partial
 
 from briefpdf import __version__
 from briefpdf.errors import BriefpdfError
@@ -23,11 +24,13 @@ def make_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     only in the main help and in the error for an unknown command."""
     wanted = _command_named(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(
+        formatter_class=HelpFormatter,
         prog="briefpdf",
         description="Turn briefing YAML files into branded, printable, accessible PDFs.",
         epilog="Run `briefpdf COMMAND --help` for a command's options.")
     parser.add_argument("--version", action="version", version=f"briefpdf {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=partial(
+        argparse.ArgumentParser, formatter_class=HelpFormatter))
     for name in COMMANDS:
         if wanted is not None and name != wanted:
             continue
@@ -35,6 +38,30 @@ def make_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         command = module.add_parser(sub)
         command.set_defaults(run=module.run)
     return parser
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout at the terminal's width, found as argparse would (COLUMNS,
+    else the terminal, else 80 columns) but without importing shutil for it: argparse
+    makes a formatter for every option it is given, and shutil brings bz2 and lzma."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position,
+                         width if width is not None else _columns() - 2)
+
+
+def _columns() -> int:
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
 
 
 def _command_named(argv: list[str]) -> str | None:

@@ -29,14 +29,32 @@ if TYPE_CHECKING:
 _HEADER = "it is printed in the title band and page headers; put longer text in summary:"
 """Fields drawn in the masthead and on every page have tighter limits (docs/limits.md)."""
 
-record = dataclass(frozen=True, kw_only=True)
-"""Every model is an immutable record whose fields are named when it is made."""
+record = dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+"""Every model is an immutable record whose fields are named when it is made. (Equality,
+hashing and repr come from Strict: dataclasses would write and compile all three for each
+class, a tenth of a cold `validate`.)"""
 
 
 class Strict:
     """Unknown keys are errors (with a did-you-mean hint, see validate.py)."""
 
     __pydantic_config__ = {"extra": "forbid"}
+    __dataclass_fields__: dict
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        values = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
+        return f"{type(self).__name__}({values})"
 
 
 @record
