@@ -89,7 +89,7 @@ def _run(todo: list[Path], out_dir: Path, options: dict[str, Any], jobs: int,
         context = fork_context()
         if context is not None and packs < len(todo):
             # With 'fork', the first briefing is loaded and composed here (not laid out):
-            # that imports ReportLab and pydantic, registers the fonts and fills the
+            # that imports ReportLab, reads the validators, registers the fonts and fills the
             # caches once, and the workers forked afterwards inherit it all warm instead
             # of each paying for it, while no core waits for a whole build.
             warm_up(todo[packs], **options)
