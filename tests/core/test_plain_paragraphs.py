@@ -122,3 +122,18 @@ def test_the_parser_still_handles_what_the_fast_path_declines():
     para = Para("a <b>b</b>", STYLES[0])
     assert [f.text for f in para.frags] == [f.text for f in frags] == ["a ", "b"]
     assert para.frags[1].bold == 1
+
+
+WHITESPACE = ["\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\u2003", "\u2028",
+              "\u3000", "\u200b", "\xa0", "  ", "\n\n"]
+
+
+@pytest.mark.parametrize("space", WHITESPACE, ids=[repr(s) for s in WHITESPACE])
+def test_whitespace_is_cleaned_as_reportlab_cleans_it(space):
+    from reportlab.platypus.paragraph import cleanBlockQuotedText
+
+    from briefpdf.compose.markup import clean_whitespace
+
+    for text in (f"{space}a{space}b {space} c{space}", f"a{space}", f"{space}",
+                 f"line one{space}\n{space}line two", f"x{space}y\n\n{space}z", *TEXTS):
+        assert clean_whitespace(text) == cleanBlockQuotedText(text), repr(text)

@@ -13,6 +13,7 @@ from briefpdf.compose.flowables import Figure, Para
 from briefpdf.compose.markup import inline, plain
 from briefpdf.compose.semantics import Node, marker_of
 from briefpdf.compose.theme import Theme
+from briefpdf.model.document import image_size
 from briefpdf.model.style import Logo
 
 
@@ -21,7 +22,9 @@ def logo_figures(logos: list[Logo], parent: Node, theme: Theme | None = None) ->
     when the theme prints in grays)."""
     figures = []
     for logo in logos:
-        width, height = ImageReader(logo.file).getSize()
+        # (its size as the style check found it, kept per process and on disk: opening
+        # the file again for every briefing of a pack cost a pack a tenth of a second)
+        width, height = image_size(logo.file) or ImageReader(logo.file).getSize()
         figures.append(Figure(logo.file, logo.height * width / height, logo.height,
                               parent.add("Figure", alt=logo.alt), print_size=True,
                               gray=theme is not None and theme.style.grayscale))
