@@ -129,6 +129,28 @@ def test_a_planted_entry_runs_nothing(cache, tmp_path):
     assert outcome(validator, {"pack": {"title": "T", "briefings": ["a"]}}).pack.title == "T"
 
 
+def _text(value: str) -> bytes:
+    data = value.encode()
+    return b"\x8c" + bytes([len(data)]) + data  # SHORT_BINUNICODE
+
+
+@pytest.mark.parametrize("name", ["Path.write_text", "Path"])
+def test_a_planted_entry_cannot_reach_what_a_model_module_imports(cache, tmp_path, name):
+    """A model module imports Path; a stored schema may still not name it (nor, through
+    it, Path.write_text, which would write any file)."""
+    marker = tmp_path / "written"
+    write = b"\x80\x04" + _text("briefpdf.model.style") + _text(name) + b"\x93"
+    path = _text("briefpdf.model.style") + _text("Path") + b"\x93" \
+        + _text(str(marker)) + b"\x85R"  # Path(marker)
+    payload = write + path + _text("planted") + b"\x86R."  # write(Path(marker), "planted")
+    stored = entry(cache, Pack)
+    stored.parent.mkdir(parents=True)
+    stored.write_bytes(payload)
+    validator = compiled.validator(Pack)
+    assert not marker.exists()
+    assert outcome(validator, {"pack": {"title": "T", "briefings": ["a"]}}).pack.title == "T"
+
+
 def test_an_unwritable_cache_still_validates(tmp_path, monkeypatch):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be")

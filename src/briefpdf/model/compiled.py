@@ -8,7 +8,7 @@ validates with pydantic-core alone. pydantic stays the only definition of what i
 this module only stores what it compiled.
 
 The stored schema names our classes and check functions; it is read back by an
-unpickler that refuses anything outside ``briefpdf.model``, and a missing, stale,
+unpickler that refuses anything else (``STORED_FROM``), and a missing, stale,
 unreadable or refused entry means the schema is compiled again, never an error.
 """
 
@@ -119,10 +119,19 @@ def _key(model: type) -> str:
             f"{sys.version_info[0]}.{sys.version_info[1]}:{digest.hexdigest()}")
 
 
+STORED_FROM = frozenset({"briefpdf.model.briefing", "briefpdf.model.style",
+                         "briefpdf.model.pack", "briefpdf.model.rules"})
+"""The modules whose classes and functions a stored schema names."""
+
+
 class _ModelsOnly(pickle.Unpickler):
-    """Reads a stored schema, refusing any global that is not part of briefpdf's models."""
+    """Reads a stored schema, refusing any global but a public class or function defined
+    in one of the model modules: not a dotted name, and not what such a module imports
+    (``Path``, say, whose ``write_text`` would let a planted entry write any file)."""
 
     def find_class(self, module: str, name: str) -> Any:
-        if module.startswith("briefpdf.model.") and not name.startswith("__"):
-            return super().find_class(module, name)
+        if module in STORED_FROM and name.isidentifier() and not name.startswith("_"):
+            found = super().find_class(module, name)
+            if getattr(found, "__module__", None) == module:
+                return found
         raise pickle.UnpicklingError(f"{module}.{name} is not part of briefpdf's models")
