@@ -143,20 +143,19 @@ def compose_pack(pack: LoadedPack) -> ComposedPack:
         flow += [NextPageTemplate(f"first-{entry.key}"), PageBreak(),
                  NextPageTemplate(f"body-{entry.key}"), entry.part, *entry.composed.flowables]
     front_doc.flowables = flow
-    # each briefing's Part joined the tree as it was composed (the cover needs their
-    # names); in reading order they follow the cover, introduction and contents
-    parts = {id(entry.composed.root) for entry in entries}
-    root.children = [node for node in root.children if id(node) not in parts] \
-        + [entry.composed.root for entry in entries]
+    # the briefings were composed first (the cover names them); in reading order their
+    # Parts follow the cover, introduction and contents
+    root.children += [entry.composed.root for entry in entries]
     return ComposedPack(front_doc, front, [entry.part for entry in entries])
 
 
 def _entry(index: int, loaded: Any, pack_theme: Theme, root: Node) -> Entry:
-    """Compose one briefing and move its structure under a Part of the pack's tree."""
+    """Compose one briefing and move its structure under a Part for the pack's tree."""
     b = loaded.briefing
     theme = pack_theme if loaded.style is pack_theme.style else Theme(loaded.style)
     composed = compose_briefing(loaded, theme)
-    part = root.add("Part", lang=b.language, title=composed.title)
+    part = Node("Part", lang=b.language, title=composed.title, parent=root)  # attached
+    # to the tree after the front matter (compose_pack), where it is read
     for child in composed.root.children:
         child.parent = part
         part.children.append(child)
@@ -354,7 +353,7 @@ class Cover(Flowable):
         strip, content_h, _, _ = self._band(width)
         room = height - strip - content_h - self.stripe - 3 * self.t.gap \
             - self.heading.wrap(width, page_h)[1] - self.t.gap
-        heights = [item.wrap(width, page_h)[1] + item.getSpaceAfter() for item in self.items]
+        heights = self._item_heights(width)
         if sum(heights) <= room:
             return []
         if rest_in_contents:
@@ -371,6 +370,11 @@ class Cover(Flowable):
             self.note = self._note(len(rest), self.node.add("P"))
             return []
         return rest
+
+    def _item_heights(self, width: float) -> list[float]:
+        """Each listed entry's height, with the space after it."""
+        return [item.wrap(width, self.t.page_height)[1] + item.getSpaceAfter()
+                for item in self.items]
 
     def _note(self, more: int, node: Node | None = None) -> Para:
         """The line after a shortened list: how many more briefings the contents lists."""
@@ -410,7 +414,7 @@ class Cover(Flowable):
             h = self.organisation.wrap(width * 0.6, page_h)[1]
             self.organisation.drawOn(canv, 0, top - strip / 2 - h / 2)
         # the list below the band decides how tall the band may be
-        heights = [item.wrap(width, page_h)[1] + item.getSpaceAfter() for item in self.items]
+        heights = self._item_heights(width)
         heading_h = self.heading.wrap(width, page_h)[1]
         note_h = self.note.wrap(width, page_h)[1] + t.gap if self.note else 0
         list_h = heading_h + t.gap + sum(heights) + note_h

@@ -18,6 +18,7 @@ import hashlib
 import io
 import pickle
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -111,12 +112,18 @@ def _validation_only(node: Any) -> Any:
 
 
 def _key(model: type) -> str:
+    return (f"{FORMAT}:{model.__module__}.{model.__qualname__}:{core_version}:"
+            f"{sys.version_info[0]}.{sys.version_info[1]}:{_sources_digest()}")
+
+
+@lru_cache(maxsize=1)
+def _sources_digest() -> str:
+    """The digest of the model sources, read once per process (not once per model)."""
     here = Path(__file__).parent
     digest = hashlib.sha256()
     for name in SOURCES:
         digest.update((here / name).read_bytes())
-    return (f"{FORMAT}:{model.__module__}.{model.__qualname__}:{core_version}:"
-            f"{sys.version_info[0]}.{sys.version_info[1]}:{digest.hexdigest()}")
+    return digest.hexdigest()
 
 
 STORED_FROM = frozenset({"briefpdf.model.briefing", "briefpdf.model.style",
