@@ -3,8 +3,7 @@
 Everything is one ReportLab document, so the outline, internal links, page labels
 (roman front matter, arabic body) and fonts embedded once come from ReportLab; the
 duplex blanks and the contents page numbers are settled during that one layout (see
-compose/pack.py). A big pack's second half is laid out by a forked child that hands
-its pages back (render/halves.py).
+compose/pack.py).
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from briefpdf.compose.pack import compose_pack
 from briefpdf.finish.impose import impose
 from briefpdf.model.pack import LoadedPack
 from briefpdf.render.document import Finisher, RenderedDocument, render
-from briefpdf.render.halves import HalvesFailed
 
 MAX_PACK_PAGES = 1000
 """A pack longer than this is almost certainly a mistake (see docs/packs.md)."""
@@ -31,11 +29,5 @@ def render_pack(pack: LoadedPack,
     is written, before imposition; ``renderer`` is the render stage (with its marker).
     """
     composed = compose_pack(pack).document
-    try:  # a big pack is laid out on two cores (render/halves.py) ...
-        rendered = renderer(composed, max_pages=MAX_PACK_PAGES, finish=finish(composed),
-                            shared=True, two_cores=True)
-    except HalvesFailed:  # ... unless its child could not: then in one process, same bytes
-        composed = compose_pack(pack).document
-        rendered = renderer(composed, max_pages=MAX_PACK_PAGES, finish=finish(composed),
-                            shared=True)
+    rendered = renderer(composed, max_pages=MAX_PACK_PAGES, finish=finish(composed))
     return impose(rendered.pdf, pack.spec.layout)

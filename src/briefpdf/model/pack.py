@@ -9,7 +9,6 @@ by the briefing's own problems.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -113,7 +112,6 @@ def load_pack(path: Path, style_override: str | None = None, source=None, *,
     ``--style``), the pack's ``style:``, the briefing's own. ``grayscale`` forces every
     style into grays (``build --grayscale``).
     """
-    from briefpdf.forked import map_halves
     from briefpdf.load.styles import _show
     from briefpdf.load.yaml_source import load_yaml
     from briefpdf.model.document import load_style
@@ -144,10 +142,7 @@ def load_pack(path: Path, style_override: str | None = None, source=None, *,
             found[index] = [source.problem(where, "a pack cannot contain itself")]
         else:
             files.append((index, entry, file))
-    # Each briefing is read and checked on its own: half of them in a forked process
-    # (those come back with their own copy of a shared style, which only costs a theme).
-    results = map_halves(partial(_load_entry, style=asked, grayscale=grayscale),
-                         [file for _, _, file in files])
+    results = [_load_entry(file, asked, grayscale) for _, _, file in files]
     loaded = []
     for (index, entry, _), outcome in zip(files, results, strict=True):
         where = ("pack", "briefings", index)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,11 +21,9 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplat
 from briefpdf import __version__
 from briefpdf.compose.document import ComposedDocument
 from briefpdf.compose.semantics import NULL_MARKER, NullMarker
-from briefpdf.forked import can_fork
-from briefpdf.render import halves
 from briefpdf.render.furniture import draw_furniture
 from briefpdf.render.pdfobjects import Compact, Name
-from briefpdf.render.tagging import LinkMark, PageMarks, TaggingMarker, annotation_name
+from briefpdf.render.tagging import TaggingMarker, annotation_name
 
 rl_config.useA85 = 0
 """ReportLab's documented setting: streams (pages, images, fonts) are written as binary
@@ -169,10 +166,6 @@ class _DeferredCanvas(Canvas):
         self._link_numbers = itertools.count(1)
         """Names for untagged link annotations: one counter object for the whole document
         (ReportLab's own counter is part of the page state that save() restores)."""
-        self._page_links: list[tuple] = []  # this page's annotations (see halves.py)
-        self._outline_entries: list[tuple] = []  # this page's outline entries
-        self.halves: dict[str, Any] | None = None
-        """Set by ``render`` when the layout is shared with a forked child."""
 
     def draw_later(self, draw: Callable[[Canvas], None]) -> None:
         """Call ``draw(canvas)`` when the document is saved (every page is laid out by
@@ -201,24 +194,15 @@ class _DeferredCanvas(Canvas):
     def addOutlineEntry(self, title: str, key: str, level: int = 0,  # noqa: N802
                         closed: bool | None = None) -> None:
         """Entries inside a part of a pack are nested beneath the part's own entry."""
-        entry = (title, key, level + getattr(self, "outline_offset", 0), closed)
-        self._outline_entries.append(entry)
-        super().addOutlineEntry(*entry)
+        super().addOutlineEntry(title, key, level + getattr(self, "outline_offset", 0), closed)
 
     def showPage(self) -> None:  # noqa: N802
         self._pages.append(dict(self.__dict__))
         self._bookmarks = []
         self._later = []
-        self._page_links = []
-        self._outline_entries = []
         self._startPage()
 
     def save(self) -> None:
-        if self.halves is not None:
-            if self.halves["role"] == "child":
-                halves.hand_back(self, self.halves["parts"], self.halves["counts"],
-                                 self.halves["pipe"])
-            self._take_over(halves.receive(self.halves["pipe"], self.halves["pid"]))
         total = len(self._pages)
         shown: list[PDFPage] = []
         for number, state in enumerate(self._pages, start=1):
@@ -243,49 +227,6 @@ class _DeferredCanvas(Canvas):
         self.pages_written = total
         self._pages.clear()  # each held page's state refers back to this list
 
-    def _take_over(self, back: halves.ChildPages) -> None:
-        """Append the child's pages to this document's held pages (see halves.py)."""
-        offset, nodes, parts = len(self._pages), self.halves["nodes"], self.halves["parts"]
-        if offset + len(back.pages) > self.halves["max_pages"]:
-            raise PageLimitError(self.halves["max_pages"])
-        by_id = {id(part): part for part in parts}
-        try:
-            for part_id, first in back.first_pages.items():
-                by_id[part_id].first_page = first + offset
-            base = len(self.marker.links)
-            self.marker.links.extend(
-                LinkMark(nodes[node] if node is not None else None, page + offset, url, text)
-                for node, page, url, text in back.link_marks)
-            for name, image in back.images.items():
-                if name not in self._doc.idToObject:
-                    self._doc.Reference(image, name)
-                    self._doc.addForm(name.removeprefix("FormXob."), image)
-            last = self._pages[-1]
-            for number, page in enumerate(back.pages, start=offset + 1):
-                index = number - offset - 1
-                state = {**last, **page, "_pageNumber": number, "_later": [],
-                         "_page_links": [], "_outline_entries": []}
-                part = back.parts[index]
-                state["part"] = by_id[part] if part is not None else None
-                state["_annotationrefs"] = [self._adopt_link(ann, key, dest, base)
-                                            for ann, key, dest in back.links[index]]
-                self.marker.pages[number] = PageMarks(nodes=[nodes[n] for n in back.marks[index]])
-                for entry in back.outline[index]:
-                    Canvas.addOutlineEntry(self, *entry)
-                self._pages.append(state)
-        except KeyError:  # a node or part made after the fork: not one of ours
-            raise halves.HalvesFailed from None
-
-    def _adopt_link(self, ann: Compact, key: int | None, dest: str | None, base: int) -> Any:
-        """Register one of the child's link annotations here, renumbered."""
-        if key is not None:
-            key = ann["StructParent"] = base + key
-        name = self._annotation_name(key)
-        if dest is not None:
-            ann["Dest"] = self._bookmarkReference(dest)
-        self._doc.addAnnotation(name, ann)
-        return self._doc.refAnnotation(name)
-
     def _annotation_name(self, struct_parent: int | None) -> str:
         """A tagged link is named by its StructParent (the tag tree refers to it by that
         name); an untagged one by the document's own counter."""
@@ -308,11 +249,10 @@ class _DeferredCanvas(Canvas):
         entries = {"Dest": self._bookmarkReference(destinationname), **kw}
         if contents:
             entries["Contents"] = contents
-        self._link("#" + destinationname, Rect, relative, color, thickness, dashArray, entries,
-                   dest=destinationname)
+        self._link("#" + destinationname, Rect, relative, color, thickness, dashArray, entries)
 
     def _link(self, url: str, rect: Any, relative: int, color: Any, thickness: int,
-              dash: Any, entries: dict[str, Any], dest: str | None = None) -> None:
+              dash: Any, entries: dict[str, Any]) -> None:
         """Add a link annotation: shown to the marker (which ties a tagged one to the
         structure tree), with the print flag so print and screen agree."""
         extra = self.marker.link(self, rect, url)
@@ -323,7 +263,6 @@ class _DeferredCanvas(Canvas):
         _annFormat(ann, color, thickness, dash)
         key = extra.get("StructParent")
         self._addAnnotation(ann, self._annotation_name(key))
-        self._page_links.append((ann, key, dest))
 
 
 class PageLimitError(Exception):
@@ -349,18 +288,13 @@ class _Template(BaseDocTemplate):
 
 
 def render(composed: ComposedDocument, marker: NullMarker | None = None,
-           max_pages: int = MAX_PAGES, finish: Finisher | None = None, *,
-           shared: bool = False, two_cores: bool = False) -> RenderedDocument:
+           max_pages: int = MAX_PAGES, finish: Finisher | None = None) -> RenderedDocument:
     """Lay out and draw the flowables; return the PDF bytes.
 
     Tagging is on unless a marker is given: the default is a fresh TaggingMarker,
     whose records ``finish`` (run just before the file is written) turns into the
     structure tree. A document made of
     several parts (a pack) marks the start of each with a ``Part``.
-
-    ``shared``: fonts get their character codes up front (see halves.py), as they must
-    when the layout is shared; ``two_cores``: a big pack's second half is laid out in a
-    forked child (raises ``halves.HalvesFailed`` when that cannot be done faithfully).
     """
     if marker is None:
         marker = TaggingMarker()
@@ -387,51 +321,15 @@ def render(composed: ComposedDocument, marker: NullMarker | None = None,
     composed.flowables = []
     for part in part_list:
         part.composed.flowables = []
-    fonts = halves.seed_text(flowables) if shared else []
-    split = halves.split_flow(flowables, Part) if two_cores and can_fork() \
-        and isinstance(marker, TaggingMarker) else None
-    share: dict[str, Any] | None = None
-    if split is not None:
-        share = _fork(doc, split, part_list, composed, max_pages)
-        flowables = split.parent if share["role"] == "parent" else split.child
 
     def make_canvas(*args: Any, **kw: Any) -> _DeferredCanvas:
-        canvas = _DeferredCanvas(*args, composed=composed, marker=marker, finish=finish,
-                                 pdfVersion=(1, 7), **kw)
-        counts = halves.seed(canvas._doc, fonts)
-        if share is not None:
-            canvas.halves = {**share, "counts": counts}
-        return canvas
+        return _DeferredCanvas(*args, composed=composed, marker=marker, finish=finish,
+                               pdfVersion=(1, 7), **kw)
 
-    try:
-        doc.build(flowables, canvasmaker=make_canvas)
-    except BaseException:
-        if share is not None and share["role"] == "parent":
-            halves.stop(share["pid"])
-        raise
-    finally:
-        if share is not None and share["role"] == "child":
-            os._exit(0)  # the child never returns: it has handed its pages back, or not
+    doc.build(flowables, canvasmaker=make_canvas)
     pages = doc.canv.pages_written
     _release(doc, composed, part_list)
     return RenderedDocument(buffer.getvalue(), pages, composed, marker=marker)
-
-
-def _fork(doc: BaseDocTemplate, split: halves.Split, parts: list[Part],
-          composed: ComposedDocument, max_pages: int) -> dict[str, Any]:
-    """Fork: the child will lay out ``split.child`` from its own first page; returns what
-    this process's canvas needs to know of its role."""
-    nodes = {id(node): node for node in composed.root.walk()}
-    source, sink = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(source)
-        names = [template.id for template in doc.pageTemplates]
-        doc._firstPageTemplateIndex = names.index(split.first_template)
-        return {"role": "child", "parts": parts, "pipe": sink}
-    os.close(sink)
-    return {"role": "parent", "parts": parts, "pipe": source, "pid": pid, "nodes": nodes,
-            "max_pages": max_pages}
 
 
 def _release(doc: BaseDocTemplate, composed: ComposedDocument, parts: list[Part]) -> None:
