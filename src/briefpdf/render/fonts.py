@@ -13,8 +13,7 @@ from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError
-from reportlab.pdfbase.ttfonts import TTFont as _ReportLabTTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from briefpdf.errors import InputError, Problem
 from briefpdf.model.fontfiles import DEFAULT_FAMILY, FACE_KEYS, FaceKey, family_coverage
@@ -32,38 +31,6 @@ class Family:
     bold_italic: str
     covers: dict[FaceKey, frozenset[int]] = field(default_factory=dict, hash=False,
                                                    compare=False)
-
-
-class TTFont(_ReportLabTTFont):
-    """ReportLab's TrueType font, quicker to encode text whose characters all have a code
-    in the document's first subset already (after the first paragraphs, nearly all).
-
-    ReportLab gives each character a one-byte code in a subset of the font as it first
-    meets it, looking every character up again each time text is drawn. Here the codes
-    already given are kept as a translation table, so such text is encoded with one
-    ``str.translate``; anything else goes to ReportLab. The bytes are the same
-    (tests/core/test_fonts_encoding.py)."""
-
-    def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802 (ReportLab's name)
-        state = self.state.get(doc)
-        if state is None or not isinstance(text, str):
-            return super().splitString(text, doc, encoding)
-        known = getattr(state, "briefpdf_first_subset", None)
-        if known is None or known[0] != len(state.assignments):
-            known = state.briefpdf_first_subset = _first_subset(state.assignments)
-        if not known[1].issuperset(text):
-            return super().splitString(text, doc, encoding)
-        return [(0, text.translate(known[2]).encode("latin-1"))] if text else []
-
-
-def _first_subset(assignments: dict[int, int]) -> tuple[int, frozenset[str], dict[int, str]]:
-    """(how many characters have codes, the characters coded in subset 0, character →
-    its code as a one-character string); a no-break space prints as a space, as in
-    ReportLab's splitString."""
-    table = {char: chr(code) for char, code in assignments.items() if code < 256}
-    if 32 in table:
-        table[0xA0] = table[32]
-    return len(assignments), frozenset(map(chr, table)), table
 
 
 _registered: dict[str, str] = {}
