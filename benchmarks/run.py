@@ -228,7 +228,7 @@ import reportlab.platypus as platypus
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-import PIL.Image, yaml, pydantic_core, markdown_it
+import PIL.Image, yaml, pydantic, markdown_it
 import font_source_sans_pro as fonts
 for face in ("Regular", "Bold", "It", "BoldIt"):
     pdfmetrics.registerFont(TTFont(face, os.path.join(fonts.font_directory,
@@ -240,9 +240,15 @@ story = [platypus.Paragraph("Words of a learning briefing, " * 8, styles[n % 4])
 platypus.SimpleDocTemplate(sys.argv[1]).build(story)
 """
 """What any build on briefpdf's stack does before anything of briefpdf's own: import
-ReportLab's platypus, Pillow, PyYAML, pydantic-core and markdown-it-py, read the four
+ReportLab's platypus, Pillow, PyYAML, pydantic and markdown-it-py, read the four
 faces of the default typeface, and lay out and write two plain pages. It shows how
-much of target (b)'s 1.6x is spent by the libraries alone."""
+much of target (b) is spent by the libraries alone."""
+
+
+COLD_BUILD = 2.5
+COLD_VALIDATE = 2.0
+"""Target (b), revised by issue 20: a cold build and a cold validate of one briefing, as
+multiples of the import floor (the live preview is where latency matters now)."""
 
 
 def bench_cold(path: Path, work: Path, repeat: int) -> list[Row]:
@@ -254,15 +260,16 @@ def bench_cold(path: Path, work: Path, repeat: int) -> list[Row]:
         "stack": [sys.executable, "-c", STACK_ONLY, str(work / "stack-only.pdf")],
     }
     for command in commands.values():  # "cold" is a new process, as after any earlier
-        run(command, work)  # run: briefpdf's on-disk cache (fonts, validators) is filled
+        run(command, work)  # run: briefpdf's on-disk cache (font and image facts) is filled
     medians = median_of(commands, work, repeat)
     floor = medians["floor"]
     build, validate = medians["build"] / floor, medians["validate"] / floor
     return [
-        Row("(b) cold build, 1 file vs import floor", "≤ 1.6× floor",
-            f"{medians['build']:.2f} s vs {floor:.2f} s", f"{build:.2f}×", build <= 1.6),
-        Row("(b) cold validate, 1 file vs import floor", "< 1.0× floor",
-            f"{medians['validate']:.2f} s vs {floor:.2f} s", f"{validate:.2f}×", validate < 1.0),
+        Row("(b) cold build, 1 file vs import floor", f"≤ {COLD_BUILD}× floor",
+            f"{medians['build']:.2f} s vs {floor:.2f} s", f"{build:.2f}×", build <= COLD_BUILD),
+        Row("(b) cold validate, 1 file vs import floor", f"≤ {COLD_VALIDATE}× floor",
+            f"{medians['validate']:.2f} s vs {floor:.2f} s", f"{validate:.2f}×",
+            validate <= COLD_VALIDATE),
         Row("(b) for scale: the libraries alone (STACK_ONLY)", "none",
             f"{medians['stack']:.2f} s vs {floor:.2f} s",
             f"{medians['stack'] / floor:.2f}×", None),

@@ -80,7 +80,7 @@ def run() -> None:
 def main(argv: list[str] | None = None, *, exiting: bool = False) -> int:
     """Run the command line; return the exit status (0 ok, 1 input errors, 2 usage)."""
     # pydantic's documented switch: no search of every installed package's metadata for
-    # pydantic plugins when the models' validators are compiled (model/compiled.py); the
+    # pydantic plugins when the models' validators are built (model/validate.py); the
     # command line uses none.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:  # (a Ctrl-C while the command is still being set up is an interruption too)

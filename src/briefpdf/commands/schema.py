@@ -16,9 +16,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from briefpdf.model.briefing import Briefing
-    from briefpdf.model.compiled import adapter
     from briefpdf.model.pack import Pack
     from briefpdf.model.style import Style
+    from briefpdf.model.validate import adapter
 
     model = {"briefing": Briefing, "style": Style, "pack": Pack}[args.kind]
     schema = adapter(model).json_schema()

@@ -13,7 +13,7 @@ from briefpdf.compose.flowables import Figure, Para
 from briefpdf.compose.markup import inline, plain
 from briefpdf.compose.semantics import Node, marker_of
 from briefpdf.compose.theme import Theme
-from briefpdf.model.document import image_size
+from briefpdf.model.images import image_size
 from briefpdf.model.style import Logo
 
 

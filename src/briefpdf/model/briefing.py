@@ -1,61 +1,32 @@
 """The briefing model: what a board administrator writes in briefings/<slug>.yaml.
 
-The models are frozen dataclasses. Their field types (model/types.py) carry pydantic's
-validators and are read only when pydantic compiles a validator (model/compiled.py), so
-importing the models does not import pydantic.
+The models are frozen dataclasses (model/base.py); their field types (model/types.py)
+carry pydantic's validators, and model/validate.py validates a file's data against them.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Annotated, Literal
+from dataclasses import asdict, field
+from typing import Annotated, Literal, Union
 
+from briefpdf.model.base import Strict, record
 from briefpdf.model.rules import no_items
-
-if TYPE_CHECKING:
-    from briefpdf.model.types import (
-        Block,
-        DateText,
-        Field,
-        Keywords,
-        Language,
-        Length,
-        RequiredText,
-        Text,
-        Url,
-        at_most,
-    )
+from briefpdf.model.types import (
+    DateText,
+    Discriminator,
+    Field,
+    Keywords,
+    Language,
+    Length,
+    RequiredText,
+    Tag,
+    Text,
+    Url,
+    at_most,
+)
 
 _HEADER = "it is printed in the title band and page headers; put longer text in summary:"
 """Fields drawn in the masthead and on every page have tighter limits (docs/limits.md)."""
-
-record = dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-"""Every model is an immutable record whose fields are named when it is made. (Equality,
-hashing and repr come from Strict: dataclasses would write and compile all three for each
-class, a tenth of a cold `validate`.)"""
-
-
-class Strict:
-    """Unknown keys are errors (with a did-you-mean hint, see validate.py)."""
-
-    __pydantic_config__ = {"extra": "forbid"}
-    __dataclass_fields__: dict
-
-    def _values(self) -> tuple:
-        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        values = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
-        return f"{type(self).__name__}({values})"
-
 
 @record
 class Link(Strict):
@@ -140,6 +111,22 @@ def block_kind(value: object) -> str | None:
     if isinstance(value, BLOCK_TYPES):
         return BLOCK_KEYS[BLOCK_TYPES.index(type(value))]
     return None
+
+
+Block = Annotated[
+    Union[
+        Annotated[RequiredText, Tag("paragraph")],
+        Annotated[Bullets, Tag("bullets")],
+        Annotated[Numbered, Tag("numbered")],
+        Annotated[Callout, Tag("callout")],
+        Annotated[Quote, Tag("quote")],
+        Annotated[Image, Tag("image")],
+        Annotated[Links, Tag("links")],
+    ],
+    Discriminator(block_kind, custom_error_type="block_kind",
+                  custom_error_message=BLOCK_PROBLEM),
+]
+"""A section's block: a paragraph, or a list, callout, quote, image or links."""
 
 
 @record

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import Annotated, Literal
 
 from briefpdf.errors import InputError, Problem
-from briefpdf.model.briefing import Strict, record
-
-if TYPE_CHECKING:
-    from briefpdf.model.types import DateText, Field, RequiredText, Text
+from briefpdf.load.styles import _show
+from briefpdf.load.yaml_source import Source, load_yaml
+from briefpdf.model.base import Strict, record
+from briefpdf.model.document import LoadedBriefing, is_pack, load_briefing, load_style
+from briefpdf.model.style import Style
+from briefpdf.model.types import DateText, Field, RequiredText, Text
+from briefpdf.model.validate import to_model
 
 
 @record
@@ -53,10 +56,12 @@ class LoadedPack:
     """A validated pack with every briefing loaded and its style resolved."""
 
     path: Path
-    source: object  # load.yaml_source.Source
+    source: Source
     spec: PackSpec
-    briefings: list  # list[model.document.LoadedBriefing], in pack order
-    style: object  # model.style.Style: the style of the cover and front matter
+    briefings: list[LoadedBriefing]
+    """In pack order."""
+    style: Style
+    """The style of the cover and front matter."""
     style_files: list[Path]
 
     @property
@@ -77,13 +82,10 @@ class LoadedPack:
         return {}
 
 
-def _load_entry(file: Path, style: str | None, grayscale: bool) -> object:
+def _load_entry(file: Path, style: str | None, grayscale: bool
+                ) -> LoadedBriefing | str | list[Problem]:
     """One briefing of a pack: the loaded briefing, "pack" when it is a pack itself, or
     its problems."""
-    from briefpdf.load.styles import _show
-    from briefpdf.load.yaml_source import load_yaml
-    from briefpdf.model.document import is_pack, load_briefing
-
     try:
         briefing_source = load_yaml(file, display=_show(file))
         if is_pack(briefing_source):
@@ -112,11 +114,6 @@ def load_pack(path: Path, style_override: str | None = None, source=None, *,
     ``--style``), the pack's ``style:``, the briefing's own. ``grayscale`` forces every
     style into grays (``build --grayscale``).
     """
-    from briefpdf.load.styles import _show
-    from briefpdf.load.yaml_source import load_yaml
-    from briefpdf.model.document import load_style
-    from briefpdf.model.validate import to_model
-
     source = source or load_yaml(path, display=_show(path))
     spec = to_model(source, Pack).pack
     problems: list[Problem] = []

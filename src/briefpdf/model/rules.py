@@ -1,8 +1,7 @@
 """The checks behind the model's field types, as plain functions (no pydantic import).
 
 pydantic runs them when it validates a file (model/types.py attaches them to the field
-types); keeping them free of pydantic lets a compiled validator call them without
-importing pydantic at start-up (model/compiled.py).
+types); kept apart from pydantic, each can be read and tested on its own.
 """
 
 from __future__ import annotations
@@ -40,8 +39,7 @@ def no_items() -> list:
 
 
 class AtMost:
-    """A check refusing text longer than ``limit`` characters, saying what to do.
-    (A class, not a closure, so that a compiled validator can store it.)"""
+    """A check refusing text longer than ``limit`` characters, saying what to do."""
 
     def __init__(self, limit: int, hint: str = "split it into several shorter ones"):
         self.limit = limit
@@ -138,8 +136,8 @@ def logo_file(value: str) -> str:
     """A PNG or JPEG that exists and is safe to read."""
     from pathlib import Path
 
-    from briefpdf.model.document import image_problem
     from briefpdf.model.fontfiles import shown_path
+    from briefpdf.model.images import image_problem
 
     problem = image_problem(Path(value), shown_path(value))
     if problem:

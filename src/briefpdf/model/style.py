@@ -8,25 +8,26 @@ from __future__ import annotations
 
 from dataclasses import field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, Union
+from typing import Annotated, Literal, Union
 
-from briefpdf.model.briefing import Feedback, Strict, record
+from briefpdf.model import rules
+from briefpdf.model.base import Strict, record
+from briefpdf.model.briefing import Feedback
 from briefpdf.model.fontfiles import BUNDLED, DEFAULT_FAMILY, FACES, bundled_faces
 from briefpdf.model.rules import no_items
-
-if TYPE_CHECKING:
-    from briefpdf.model.types import (
-        Colour,
-        FamilyChoice,
-        Field,
-        FontFile,
-        FooterText,
-        Length,
-        LogoFile,
-        LogoHeight,
-        PageNumbers,
-        QrSize,
-    )
+from briefpdf.model.types import (
+    Colour,
+    Discriminator,
+    Field,
+    FontFile,
+    FooterText,
+    Length,
+    LogoFile,
+    LogoHeight,
+    PageNumbers,
+    QrSize,
+    Tag,
+)
 
 BUNDLED_FAMILIES = tuple(BUNDLED)
 """Font families shipped with briefpdf's dependencies, usable by name."""
@@ -46,6 +47,12 @@ class FontFiles(Strict):
 
 FontFamily = Union[str, FontFiles]
 """A bundled family's name, another role's name (``heading: body``), or TrueType files."""
+
+FamilyChoice = Annotated[
+    Annotated[str, Tag("name")] | Annotated[FontFiles, Tag("files")],
+    Discriminator(rules.font_family_kind),
+]
+"""A family as a style file gives it: a name, or TrueType files."""
 
 
 @record

@@ -112,7 +112,7 @@ def contrast_warnings(style: Style, source: Source) -> list[Problem]:
 
 def logo_warnings(style: Style, source: Source) -> list[Problem]:
     """A logo with fewer than PRINT_DPI pixels per inch at its printed height."""
-    from briefpdf.model.document import image_size
+    from briefpdf.model.images import image_size
 
     problems = []
     for index, logo in enumerate(style.logos):

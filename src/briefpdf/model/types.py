@@ -1,8 +1,8 @@
 """Field types shared by the briefing, style and pack models; each validates itself.
 
-This module imports pydantic: the models name these types only in their (deferred)
-annotations, and pydantic reads them when it compiles a validator (model/compiled.py).
-The checks themselves are plain functions in model/rules.py.
+The types are pydantic's annotated types; the checks they run are plain functions in
+model/rules.py. The tagged unions that name model classes (a section's ``Block``, a
+style's ``FamilyChoice``) are defined beside those classes.
 """
 
 from __future__ import annotations
@@ -89,40 +89,3 @@ FooterText = Annotated[str, AfterValidator(rules.footer_text)]
 
 PageNumbers = Annotated[str, AfterValidator(rules.page_numbers)]
 """The page number text, with placeholders {page} {pages}."""
-
-
-def _block() -> object:
-    from typing import Union
-
-    from briefpdf.model import briefing as b
-
-    return Annotated[
-        Union[
-            Annotated[RequiredText, Tag("paragraph")],
-            Annotated[b.Bullets, Tag("bullets")],
-            Annotated[b.Numbered, Tag("numbered")],
-            Annotated[b.Callout, Tag("callout")],
-            Annotated[b.Quote, Tag("quote")],
-            Annotated[b.Image, Tag("image")],
-            Annotated[b.Links, Tag("links")],
-        ],
-        Discriminator(b.block_kind, custom_error_type="block_kind",
-                      custom_error_message=b.BLOCK_PROBLEM),
-    ]
-
-
-Block = _block()
-"""A section's block: a paragraph, or a list, callout, quote, image or links."""
-
-
-def _family_choice() -> object:
-    from briefpdf.model.style import FontFiles
-
-    return Annotated[
-        Annotated[str, Tag("name")] | Annotated[FontFiles, Tag("files")],
-        Discriminator(rules.font_family_kind),
-    ]
-
-
-FamilyChoice = _family_choice()
-"""A bundled family's name, another role's name (``heading: body``), or TrueType files."""

@@ -1,14 +1,18 @@
-"""Turn plain data into a model, reporting every problem at its file:line:column."""
+"""Turn plain data into a model, reporting every problem at its file:line:column.
+
+pydantic validates the models (stdlib dataclasses, model/base.py) from their annotated
+field types (model/types.py). Its validator for a model is built once per process.
+"""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, TypeVar
 
-from pydantic_core import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from briefpdf.errors import InputError, Problem
 from briefpdf.load.yaml_source import Source
-from briefpdf.model.compiled import field_names, validator
 
 M = TypeVar("M")
 
@@ -26,10 +30,32 @@ _EXPECTED = {
 }
 
 
+@cache
+def adapter(model: type[M]) -> TypeAdapter[M]:
+    """pydantic's validator (and JSON Schema) for a model class, built once per process."""
+    return TypeAdapter(model)
+
+
+@cache
+def field_names(model: type) -> dict[type, tuple[str, ...]]:
+    """Every model class reachable from ``model``, with its field names (from the schema)."""
+    found: dict[type, tuple[str, ...]] = {}
+    stack: list[Any] = [adapter(model).core_schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if node.get("type") == "dataclass":
+                found.setdefault(node["cls"], tuple(node["fields"]))
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
+
+
 def to_model(source: Source, model: type[M]) -> M:
     """Validate ``source.data`` as ``model``; raise InputError with all problems."""
     try:
-        return validator(model).validate_python(source.data)
+        return adapter(model).validate_python(source.data)
     except ValidationError as exc:
         raise InputError(problems_from(source, exc, model)) from None
 
