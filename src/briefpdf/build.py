@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from briefpdf.cache import Inputs
 from briefpdf.errors import BriefpdfError, InputError, Problem
@@ -96,41 +97,61 @@ def build_file(path: Path, out_dir: Path, style: str | None = None, *,
                grayscale: bool = False, html: bool = False) -> Outcome:
     """Build one briefing into ``out_dir/<slug>.pdf`` (in grays if ``grayscale``; and
     ``<slug>.html``, the HTML twin, with ``html``)."""
-    from briefpdf.cache import inputs_of
     from briefpdf.load.styles import _show
-    from briefpdf.load.yaml_source import load_yaml
-    from briefpdf.model.document import is_pack, load_briefing, slug_of
+    from briefpdf.model.document import slug_of
 
     try:
-        source = load_yaml(path, display=_show(path))           # 1. load the YAML
-        page = None
-        if is_pack(source):                                     # a pack: its own steps
-            from briefpdf.model.pack import load_pack  # (a pack has no HTML twin)
-
-            with no_cycle_collection():
-                loaded = load_pack(path, style, source=source, grayscale=grayscale)
-                inputs = pack_inputs(loaded)
-                pdf = render_pack(loaded)
-        else:
-            loaded = load_briefing(path, style, source=source,  # 2. validate the model
-                                   grayscale=grayscale)
-            inputs = inputs_of(loaded)                          #    hash what it depends on
-            with no_cycle_collection():
-                pdf = render_briefing(loaded)                   # 3-5. compose, render, finish
-            page = render_html(loaded) if html else None        #      (and the HTML twin)
+        made = make_pdf(path, style, grayscale=grayscale)      # 1-5. load … finish
+        page = render_html(made.loaded) if html and not made.pack else None
         output = out_dir / f"{slug_of(path)}.pdf"
         html_output = out_dir / f"{slug_of(path)}.html" if page is not None else None
         from briefpdf.finish.write import write_atomic
 
-        write_atomic(output, pdf)                              # 6. write atomically
+        write_atomic(output, made.pdf)                         # 6. write atomically
         if page is not None and html_output is not None:
             write_atomic(html_output, page.encode("utf-8"))
     except InputError as exc:
         return Outcome(path, problems=exc.problems, status="failed")
     except BriefpdfError as exc:
         return Outcome(path, problems=[Problem(_show(path), 1, 1, str(exc))], status="failed")
-    return Outcome(path, output=output, inputs=inputs, html=html_output,
-                   problems=loaded.warnings)  # warnings only
+    return Outcome(path, output=output, inputs=made.inputs, html=html_output,
+                   problems=made.loaded.warnings)  # warnings only
+
+
+@dataclass
+class Made:
+    """One PDF made in memory, with what it was made from."""
+
+    pdf: bytes
+    loaded: Any  # a LoadedBriefing, or a LoadedPack when ``pack``
+    inputs: Inputs
+    pack: bool
+
+
+def make_pdf(path: Path, style: str | None = None, *, grayscale: bool = False) -> Made:
+    """Load one briefing or pack and make its PDF in memory, writing nothing: for
+    ``build_file``, and for `briefpdf serve`'s previews in another style.
+    Raises InputError with every problem found."""
+    from briefpdf.cache import inputs_of
+    from briefpdf.load.styles import _show
+    from briefpdf.load.yaml_source import load_yaml
+    from briefpdf.model.document import is_pack, load_briefing
+
+    source = load_yaml(path, display=_show(path))               # 1. load the YAML
+    if is_pack(source):                                         # a pack: its own steps
+        from briefpdf.model.pack import load_pack  # (a pack has no HTML twin)
+
+        with no_cycle_collection():
+            loaded = load_pack(path, style, source=source, grayscale=grayscale)
+            inputs = pack_inputs(loaded)
+            pdf = render_pack(loaded)
+        return Made(pdf, loaded, inputs, pack=True)
+    loaded = load_briefing(path, style, source=source,          # 2. validate the model
+                           grayscale=grayscale)
+    inputs = inputs_of(loaded)                                  #    hash what it depends on
+    with no_cycle_collection():
+        pdf = render_briefing(loaded)                           # 3-5. compose, render, finish
+    return Made(pdf, loaded, inputs, pack=False)
 
 
 @contextmanager

@@ -58,16 +58,23 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", args.slug):
-        raise UsageError(f"'{args.slug}' is not a usable name; use letters, digits and dashes, "
+    path = create(args.slug, Path(args.dir))
+    print(f"wrote {path}; fill it in, then run: briefpdf build {path}")
+    return 0
+
+
+def create(slug: str, folder: Path) -> Path:
+    """Write ``folder/SLUG.yaml`` from the template and return its path (also used by
+    `briefpdf serve`'s New briefing button). Never replaces a file."""
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", slug) or ".." in slug:
+        raise UsageError(f"'{slug}' is not a usable name; use letters, digits and dashes, "
                          "like family-m")
-    path = Path(args.dir) / f"{args.slug}.yaml"
+    path = folder / f"{slug}.yaml"
     if path.exists():
         raise BriefpdfError(f"{path} already exists; choose another name or edit that file")
-    title = args.slug.replace("-", " ").replace("_", " ").strip().capitalize() + " briefing"
+    title = slug.replace("-", " ").replace("_", " ").strip().capitalize() + " briefing"
     text = TEMPLATE.format(path=path, title=title, date=datetime.date.today().strftime("%Y-%m"))
     from briefpdf.finish.write import write_atomic
 
     write_atomic(path, text.encode("utf-8"))
-    print(f"wrote {path}; fill it in, then run: briefpdf build {path}")
-    return 0
+    return path
