@@ -71,3 +71,14 @@ def test_help_reads_no_yaml(project):
     loaded = loaded_modules(project, "--help")
     assert "yaml" not in loaded
     assert "briefpdf.commands.check_links" in loaded  # every command is described
+
+
+SERVE_ONLY = {"briefpdf.serve", "briefpdf.serve.server", "briefpdf.serve.workspace",
+              "watchfiles", "pypdfium2", "http.server"}
+"""What `briefpdf serve` imports when it runs, and no other command may."""
+
+
+def test_only_serve_imports_the_server(project):
+    project.briefing("mini", MINIMAL)
+    for args in (["--help"], ["validate"], ["build"], ["serve", "--help"]):
+        assert loaded_modules(project, *args) & SERVE_ONLY == set(), args
