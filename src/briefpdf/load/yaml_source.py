@@ -21,6 +21,7 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent
 
 from briefpdf.errors import InputError, Problem
+from briefpdf.load import prose
 
 Path_ = tuple  # a path into the data: keys and list indexes
 
@@ -48,6 +49,12 @@ class Source:
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     origins: dict[Path_, str] = field(default_factory=dict)
     """For merged sources (style chains): the file each value came from."""
+    items: dict[Path_, str] = field(default_factory=dict)
+    """For a list item written ``- Key: value``: ``Key: value`` exactly as typed, in case
+    it is prose rather than a key (see load/prose.py and model/prose.py)."""
+    lines: dict[Path_, list[tuple[int, int, str]]] = field(default_factory=dict)
+    """For a text written on several lines: (line, column, text) of each line after the
+    first, to spot lines pasted with a bullet (model/prose.py)."""
 
     @property
     def base_dir(self) -> Path:
@@ -136,7 +143,7 @@ def load_yaml(path: str | Path, limits: Limits = DEFAULT_LIMITS,
 def parse_yaml(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> Source:
     """Parse YAML text (already decoded) into a Source."""
     try:
-        root = _compose(text, name, limits)
+        root, parsed = _compose_forgiving(text, name, limits)
     except yaml.MarkedYAMLError as exc:
         raise InputError([_yaml_problem(name, exc, text)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
@@ -147,7 +154,7 @@ def parse_yaml(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> Source:
     if root is None:
         raise InputError([Problem(name, 1, 1, "the file is empty; "
                                               "see `briefpdf new` for a template")])
-    converter = _Converter(source, limits)
+    converter = _Converter(source, limits, parsed)
     source.data = converter.convert(root, (), 0)
     if converter.problems:
         raise InputError(converter.problems)
@@ -214,6 +221,21 @@ class _Loader(_CountingComposer, _Parser, yaml.resolver.Resolver):
         _Parser.__init__(self, stream)
         _CountingComposer.__init__(self, name, limits)
         yaml.resolver.Resolver.__init__(self)
+
+
+def _compose_forgiving(text: str, name: str, limits: Limits) -> tuple[yaml.Node | None, str]:
+    """Compose the document, letting a colon inside a value through (load/prose.py):
+    the node tree and the text it was composed from (with those colons masked)."""
+    original = prose.MASK in text  # the stand-in itself typed: nothing can be masked
+    for _ in range(prose.MAX_MASKS):
+        try:
+            return _compose(text, name, limits), text
+        except yaml.MarkedYAMLError as exc:
+            offset = None if original else prose.maskable(text, exc)
+            if offset is None:
+                raise
+            text = prose.mask(text, offset)
+    return _compose(text, name, limits), text
 
 
 def _compose(text: str, name: str, limits: Limits) -> yaml.Node | None:
@@ -371,9 +393,11 @@ def _yaml_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
 class _Converter:
     """Convert a composed node tree to plain data, recording positions and problems."""
 
-    def __init__(self, source: Source, limits: Limits):
+    def __init__(self, source: Source, limits: Limits, text: str = ""):
         self.source = source
         self.limits = limits
+        self.text = prose.Text(text)
+        self.masked = prose.MASK in text
         self.count = 0
         self.problems: list[Problem] = []
 
@@ -391,12 +415,20 @@ class _Converter:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == "tag:yaml.org,2002:null":
                 return None
-            return node.value
+            if node.end_mark.line > node.start_mark.line:
+                self.source.lines[path] = prose.continuation_lines(self.text, node)
+            return prose.scalar_text(self.text, node) if self.masked else node.value
         if isinstance(node, yaml.SequenceNode):
             if len(node.value) > self.limits.max_items:
                 raise InputError([self._at(node, (
                     f"this list has {len(node.value):,} items, over the limit of "
                     f"{self.limits.max_items:,}; split it (or the briefing) into smaller ones"))])
+            for i, child in enumerate(node.value):
+                if isinstance(child, yaml.MappingNode) and len(child.value) == 1 \
+                        and not child.flow_style:  # - Key: value, perhaps prose
+                    key, value = child.value[0]
+                    if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode):
+                        self.source.items[path + (i,)] = prose.item_text(self.text, key, value)
             return [self.convert(child, path + (i,), depth + 1)
                     for i, child in enumerate(node.value)]
         return self._mapping(node, path, depth)

@@ -50,16 +50,19 @@ def load_briefing(path: Path, style_override: str | None = None,
     """Load, validate and resolve a briefing; raise InputError with every problem found.
     ``grayscale`` forces the style's grayscale option on (``build --grayscale``)."""
     source = source or load_yaml(path, display=_show(path))
-    problems: list[Problem] = []
     if not isinstance(source.data, dict):
         raise InputError([source.problem((), "a briefing is a group of keys starting with "
                                              "title: and sections: (see `briefpdf new`)")])
+    from briefpdf.model.prose import recover_prose
+
+    problems, pasted = recover_prose(source)  # prose YAML read as keys, pasted bullets
     briefing = None
     try:
         briefing = to_model(source, Briefing)
-    except InputError as exc:
-        problems.extend(exc.problems)
-    warnings: list[Problem] = []
+    except InputError as exc:  # a line recover_prose explained needs no second message
+        explained = {(p.file, p.line) for p in problems}
+        problems.extend(p for p in exc.problems if (p.file, p.line) not in explained)
+    warnings: list[Problem] = list(pasted)
     style, style_files = _style_for(source, path, style_override, problems, warnings)
     images: dict[str, Path] = {}
     if briefing is not None:
