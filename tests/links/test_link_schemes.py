@@ -26,7 +26,8 @@ def test_unsafe_schemes_fail_validation_at_their_line(project, body, line, colum
     result = project.run("validate", "briefings/bad.yaml")
     assert result.code == 1
     assert f"briefings/bad.yaml:{line}:{column}: " in result.err, result.err
-    assert f"links with '{scheme}:' are not allowed (only https, http and mailto)" in result.err
+    assert (f"links with '{scheme}:' are not allowed (only https, http, mailto and tel)"
+            in result.err)
     assert "Traceback" not in result.err
 
 

@@ -62,13 +62,15 @@ def fill_placeholders(template: str, values: dict[str, str | None]) -> str:
 def effective_feedback(briefing: Briefing, defaults: Feedback | None) -> Feedback | None:
     """The briefing's feedback block merged over the style's defaults."""
     if briefing.feedback is None:
+        defaults = defaults.merged_over(None) if defaults is not None else None
         return defaults if defaults and not defaults.is_empty() and _has_contact(defaults) \
             else None
     return briefing.feedback.merged_over(defaults)
 
 
 def _has_contact(feedback: Feedback) -> bool:
-    return bool(feedback.email or feedback.website or feedback.twitter or feedback.survey)
+    return bool(feedback.email or feedback.phone or feedback.website or feedback.twitter
+                or feedback.survey)
 
 
 def compose_briefing(loaded: LoadedBriefing, theme: Theme | None = None) -> ComposedDocument:

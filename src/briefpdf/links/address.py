@@ -47,6 +47,8 @@ def display_url(url: str) -> str:
     ``a@b.org (subject: Feedback on Family L)``.
     """
     url = url.strip()
+    if url.lower().startswith("tel:"):
+        return url[len("tel:"):]
     if not url.lower().startswith("mailto:"):
         return url
     parts = urlsplit(url)

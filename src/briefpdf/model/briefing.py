@@ -12,12 +12,15 @@ from typing import Annotated, Literal, Union
 from briefpdf.model.base import Strict, record
 from briefpdf.model.rules import no_items
 from briefpdf.model.types import (
+    ContactUrl,
     DateText,
     Discriminator,
+    Email,
     Field,
     Keywords,
     Language,
     Length,
+    Phone,
     RequiredText,
     Tag,
     Text,
@@ -27,6 +30,7 @@ from briefpdf.model.types import (
 
 _HEADER = "it is printed in the title band and page headers; put longer text in summary:"
 """Fields drawn in the masthead and on every page have tighter limits (docs/limits.md)."""
+
 
 @record
 class Link(Strict):
@@ -138,33 +142,38 @@ class Section(Strict):
     links: list[Link] = field(default_factory=no_items)
 
 
+NONE = "none"
+"""A feedback value of ``none`` leaves out what the style would give (docs/format.md)."""
+
+
 @record
 class Feedback(Strict):
-    """The closing feedback block; each key overrides the style's default."""
+    """The closing feedback block; each key overrides the style's default, and ``none``
+    removes it."""
 
     heading: Text | None = None
     text: Text | None = None
-    email: Annotated[str, at_most(254, "an email address is at most 254 characters")] | None \
-        = None
+    email: Email | None = None
+    phone: Phone | None = None
     twitter: Annotated[str, at_most(50, "write the handle, like @BristolLSCB")] | None = None
-    website: Url | None = None
-    survey: Url | None = None
+    website: ContactUrl | None = None
+    survey: ContactUrl | None = None
     closing: Text | None = None
 
-    def __post_init__(self) -> None:
-        if self.email and ("@" not in self.email or " " in self.email.strip()):
-            raise ValueError(f"email '{self.email}' is not an email address, like name@example.org")
-
     def merged_over(self, defaults: Feedback | None) -> Feedback:
-        """This block with missing keys taken from ``defaults``."""
-        if defaults is None:
-            return self
-        values = asdict(defaults)
+        """This block with missing keys taken from ``defaults``, and keys written as
+        ``none`` left out."""
+        values = asdict(defaults) if defaults is not None else {}
         values.update({k: v for k, v in asdict(self).items() if v is not None})
-        return Feedback(**values)
+        return Feedback(**{k: None if is_none(v) else v for k, v in values.items()})
 
     def is_empty(self) -> bool:
         return not any(asdict(self).values())
+
+
+def is_none(value: object) -> bool:
+    """Whether a feedback value is the word ``none`` (in any case)."""
+    return isinstance(value, str) and value.strip().lower() == NONE
 
 
 @record

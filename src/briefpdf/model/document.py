@@ -76,6 +76,9 @@ def load_briefing(path: Path, style_override: str | None = None,
         style = replace(style, grayscale=True)
     warnings.extend(glyph_warnings(source, style))
     warnings.extend(markup_warnings(source))
+    from briefpdf.model.contacts import empty_feedback_warnings
+
+    warnings.extend(empty_feedback_warnings(source, style.feedback))
     return LoadedBriefing(path, source, briefing, style, style_files, images,
                           sorted(set(warnings)))
 

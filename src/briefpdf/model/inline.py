@@ -18,8 +18,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
-ALLOWED_SCHEMES = ("https", "http", "mailto")
-_MAYBE_MARKUP = re.compile(r"[*_\[<]|https?://|www\.|mailto:", re.IGNORECASE)
+ALLOWED_SCHEMES = ("https", "http", "mailto", "tel")
+_MAYBE_MARKUP = re.compile(r"[*_\[<@]|https?://|www\.|mailto:", re.IGNORECASE)
+_MAILTO_WITH_SPACES = re.compile(r"\]\((mailto:[^()<>\n]*\s[^()<>\n]*)\)", re.IGNORECASE)
+"""``[text](mailto:a@b.org?subject=Feedback on Family L)``: CommonMark ends a link's
+address at a space unless it is in <>, so such an address is put in <> before parsing."""
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
@@ -39,7 +42,8 @@ def _parser() -> MarkdownIt:
 
     md = MarkdownIt("zero", {"linkify": True})
     md.enable(["emphasis", "link", "autolink", "linkify"])
-    md.linkify.set({"fuzzy_email": False})  # fuzzy links are filtered to www. in parse_inline
+    md.linkify.set({"fuzzy_email": True})  # bare name@example.org; other fuzzy links are
+    # filtered to www. in parse_inline
     md.validateLink = lambda url: True  # unsafe schemes are reported by validation instead
     md.normalizeLink = lambda url: url  # keep the address exactly as typed
     md.normalizeLinkText = lambda text: text
@@ -62,14 +66,18 @@ def url_problem(url: str) -> str | None:
     match = _SCHEME.match(url)
     if not match:
         return (f"'{url}' is not a full web address; start it with https:// "
-                "(or write www.… or mailto:…)")
+                "(or write www.…, mailto:… or tel:…)")
     scheme = match.group(1).lower()
     if scheme not in ALLOWED_SCHEMES:
-        return (f"links with '{scheme}:' are not allowed (only https, http and mailto); "
-                "use a web address starting with https://")
+        return (f"links with '{scheme}:' are not allowed (only https, http, mailto and "
+                "tel); use a web address starting with https://")
     rest = url[len(scheme) + 1:]
     if scheme == "mailto" and "@" not in rest:
         return f"'{url}' is not an email address; write mailto:name@example.org"
+    if scheme == "tel":
+        if not re.fullmatch(r"\+?[0-9][0-9 ()./-]*", rest.strip()):
+            return f"'{url}' is not a phone number; write it like tel:+441174960123"
+        return None
     if scheme != "mailto" and (not rest.startswith("//") or len(rest) <= 2):
         return f"'{url}' has no host; write it like https://www.example.org/page"
     # a mailto subject may contain spaces: they are percent-encoded in the PDF
@@ -93,7 +101,8 @@ def _parsed(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     bold = italic = 0
     href: list[str | None] = []
-    tokens = _parser().parseInline(text)[0].children or []
+    tokens = _parser().parseInline(_MAILTO_WITH_SPACES.sub(r"](<\1>)", text))[0].children \
+        or []
     for token in tokens:
         kind = token.type
         if kind == "text":
@@ -128,6 +137,8 @@ def _target(tokens: list, opener) -> str | None:
     if shown.startswith("www."):
         return "https://" + target.split("://", 1)[-1]
     if shown.startswith(("http://", "https://")):
+        return target
+    if target.lower().startswith("mailto:") and "@" in shown:  # a bare email address
         return target
     return None
 

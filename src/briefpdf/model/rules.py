@@ -73,6 +73,39 @@ def url(value: str) -> str:
     return normalise_url(value)
 
 
+def contact_url(value: str) -> str:
+    """A contact's web address, or ``none`` (which leaves out the style's)."""
+    return value.strip() if value.strip().lower() == "none" else url(value)
+
+
+def email(value: object) -> object:
+    """An email address, as typed or copied from a link (``mailto:x@y`` is ``x@y``)."""
+    if not isinstance(value, str):
+        return text(value)
+    address = value.strip()
+    if address.lower().startswith("mailto:"):
+        address = address[len("mailto:"):].strip()
+    if address.lower() == "none":
+        return address
+    if "@" not in address or any(char.isspace() for char in address):
+        raise ValueError(f"'{value}' is not an email address; write it like name@example.org")
+    return address
+
+
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]*$")
+
+
+def phone(value: str) -> str:
+    """A phone number as people write it: digits, spaces, brackets, dashes, a leading +."""
+    number = value.strip()
+    if number.lower() == "none":
+        return number
+    if not _PHONE.match(number) or sum(char.isdigit() for char in number) < 3:
+        raise ValueError(f"'{value}' is not a phone number; write digits (spaces, brackets "
+                         "and a leading + are fine), like 0117 496 0123 or +44 117 496 0123")
+    return number
+
+
 def length(value: object) -> float:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)

@@ -14,7 +14,8 @@ from pydantic import AfterValidator, BeforeValidator, Discriminator, Field, Tag,
 from briefpdf.model import rules
 
 __all__ = ["AfterValidator", "BeforeValidator", "Discriminator", "Field", "Tag",
-           "at_most", "Text", "RequiredText", "Url", "Length", "Colour", "DateText",
+           "at_most", "Text", "RequiredText", "Url", "ContactUrl", "Email", "Phone",
+           "Length", "Colour", "DateText",
            "Language", "FontFile", "LogoFile", "LogoHeight", "QrSize", "FooterText",
            "PageNumbers", "Keywords"]
 
@@ -40,6 +41,22 @@ Url = Annotated[
     AfterValidator(rules.url), Field(json_schema_extra={"format": "uri"})
 ]
 """A link address: https, http or mailto; ``www.…`` means https."""
+
+ContactUrl = Annotated[
+    str, BeforeValidator(rules.text),
+    at_most(rules.MAX_URL, "use a shorter address for the same page"),
+    AfterValidator(rules.contact_url), Field(json_schema_extra={"format": "uri"})
+]
+"""A feedback contact's address, or ``none`` to leave out the style's."""
+
+Email = Annotated[str, BeforeValidator(rules.email),
+                  at_most(254, "an email address is at most 254 characters")]
+"""An email address (``mailto:`` in front is dropped), or ``none``."""
+
+Phone = Annotated[str, BeforeValidator(rules.text), at_most(40, "write one phone number"),
+                  AfterValidator(rules.phone)]
+"""A phone number as it is printed (linked as ``tel:``), or ``none``."""
+
 
 def _length_json(**extra: str) -> WithJsonSchema:
     """A length's JSON Schema: a number, or a number with a unit."""
