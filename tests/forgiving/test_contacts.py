@@ -66,9 +66,9 @@ def test_empty_values_say_what_they_mean(project):
     result = project.run("validate", "briefings/empty.yaml")
     assert result.code == 0
     assert result.err.splitlines()[:2] == [
-        "briefings/empty.yaml:8:3: warning: 'phone' is empty, so the style's phone "
+        "briefings/empty.yaml:9:3: warning: 'phone' is empty, so the style's phone "
         "(0117 000 0000) is printed; to leave it out write phone: none",
-        "briefings/empty.yaml:9:3: warning: 'twitter' is empty, so nothing is printed for "
+        "briefings/empty.yaml:10:3: warning: 'twitter' is empty, so nothing is printed for "
         "it; write a value or remove this line",
     ]
 
@@ -78,8 +78,8 @@ def test_bad_phone_and_email_are_explained(project):
         "0117 496 0123", "call the office").replace("mailto:team@example.org", "team at home"))
     result = project.run("validate", "briefings/bad.yaml")
     assert result.code == 1
-    assert ("briefings/bad.yaml:7:10: 'email': 'team at home' is not an email address; write "
+    assert ("briefings/bad.yaml:8:10: 'email': 'team at home' is not an email address; write "
             "it like name@example.org") in result.err
-    assert ("briefings/bad.yaml:8:10: 'phone': 'call the office' is not a phone number; "
+    assert ("briefings/bad.yaml:9:10: 'phone': 'call the office' is not a phone number; "
             "write digits (spaces, brackets and a leading + are fine), like 0117 496 0123 or "
             "+44 117 496 0123") in result.err
