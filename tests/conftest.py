@@ -25,6 +25,23 @@ SEED = next(p for p in (ROOT.parent / "shared" / "seeds" / "cpir-family-l-briefi
                         ROOT / "tests" / "data" / "cpir-family-l-briefing.txt") if p.is_file())
 """The seed document: ../shared when it is beside the clone, else the copy in tests/data."""
 
+
+def seed_sentences() -> list[str]:
+    """Every sentence of the seed document, with list markers and autolink brackets removed
+    (the title line, which runs into the first heading, is left to the tests)."""
+    text = SEED.read_text(encoding="utf-8")
+    text = text.replace("whether\n\nthe children", "whether the children")  # a broken line
+    sentences: list[str] = []
+    for line in text.splitlines():
+        line = line.strip().removeprefix("- ").strip()
+        if not line or line.startswith("CHILD PROTECTION INCIDENT REVIEW BRIEFING"):
+            continue
+        for part in re.split(r":?\s*<(https://[^>]+)>", line):
+            part = part.strip()
+            if part:
+                sentences.extend(s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z“])", part) if s)
+    return sentences
+
 if "BRIEFPDF_CACHE_DIR" not in os.environ:  # the suite never writes to the user's cache
     import atexit
     import shutil

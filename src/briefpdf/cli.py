@@ -13,8 +13,8 @@ from functools import partial
 from briefpdf import __version__
 from briefpdf.errors import BriefpdfError
 
-COMMANDS = ("build", "watch", "serve", "validate", "pack", "new", "schema", "styles",
-            "links", "check-links")
+COMMANDS = ("build", "watch", "serve", "validate", "pack", "new", "import", "schema",
+            "styles", "links", "check-links")
 """Command modules, in the order `--help` lists them."""
 
 
@@ -34,10 +34,15 @@ def make_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     for name in COMMANDS:
         if wanted is not None and name != wanted:
             continue
-        module = importlib.import_module(f"briefpdf.commands.{name.replace('-', '_')}")
+        module = importlib.import_module(f"briefpdf.commands.{_module_name(name)}")
         command = module.add_parser(sub)
         command.set_defaults(run=module.run)
     return parser
+
+
+def _module_name(command: str) -> str:
+    """``check-links`` → ``check_links``; ``import`` (a Python keyword) → ``import_``."""
+    return "import_" if command == "import" else command.replace("-", "_")
 
 
 class HelpFormatter(argparse.HelpFormatter):

@@ -8,7 +8,16 @@ import shutil
 import pypdf
 import pytest
 
-from conftest import ROOT, SEED, normalise, pdf_fonts, pdf_links, pdf_pages_text, pdf_text
+from conftest import (
+    ROOT,
+    SEED,
+    normalise,
+    pdf_fonts,
+    pdf_links,
+    pdf_pages_text,
+    pdf_text,
+    seed_sentences,
+)
 
 
 @pytest.fixture(scope="module")
@@ -23,22 +32,6 @@ def family_l(tmp_path_factory):
                      env={"SOURCE_DATE_EPOCH": "1500000000"})
     assert result.code == 0, result.err
     return root / "out" / "family-l.pdf"
-
-
-def seed_sentences() -> list[str]:
-    """Every sentence of the seed document, with list markers and autolink brackets removed."""
-    text = SEED.read_text(encoding="utf-8")
-    text = text.replace("whether\n\nthe children", "whether the children")  # a broken line
-    sentences: list[str] = []
-    for line in text.splitlines():
-        line = line.strip().removeprefix("- ").strip()
-        if not line or line.startswith("CHILD PROTECTION INCIDENT REVIEW BRIEFING"):
-            continue
-        for part in re.split(r":?\s*<(https://[^>]+)>", line):
-            part = part.strip()
-            if part:
-                sentences.extend(s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z“])", part) if s)
-    return sentences
 
 
 def test_every_sentence_of_the_seed_is_in_the_pdf(family_l):

@@ -1,0 +1,370 @@
+"""The neutral blocks → the data of a briefing file (title, kind, sections, links,
+feedback), with a record of what was recognised and what could not be placed.
+
+The same rules serve .docx, .md and .txt: a reader only says what each piece is in its
+format's terms (a heading, a list item, a quote); this module decides what it is in a
+briefing's terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefpdf.importer.blocks import Block, Note, Read, is_all_caps, shown
+from briefpdf.importer.casing import learn_words, sentence_case, title_case
+from briefpdf.model.inline import links_in, normalise_url, parse_inline, plain_text
+
+KIND_PATTERNS = (
+    ("CPIR", r"child protection incident review|\bCPIR\b"),
+    ("CSPR", r"child safeguarding practice review|\bCSPR\b"),
+    ("SCR", r"serious case review|\bSCR\b"),
+    ("SAR", r"safeguarding adults? review|\bSAR\b"),
+    ("DHR", r"domestic homicide review|\bDHR\b"),
+    ("7-minute", r"\b(7|seven)[ -]minute"),
+)
+"""The kind of review, recognised in the title (the first that matches)."""
+
+MAX_TITLE = 200
+_DASH = re.compile(r"\s+[–—-]\s+")
+_CONTACT = re.compile(
+    r"^(?P<label>e-?mail|twitter|x|website|web ?site|web|phone|tel|telephone|"
+    r"survey|feedback form)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
+_CONTACT_KEYS = {"email": "email", "e-mail": "email", "twitter": "twitter", "x": "twitter",
+                 "website": "website", "web site": "website", "website ": "website",
+                 "web": "website", "phone": "phone", "tel": "phone", "telephone": "phone",
+                 "survey": "survey", "feedback form": "survey"}
+FEEDBACK_ORDER = ("heading", "text", "email", "twitter", "website", "survey", "phone",
+                  "closing")
+_LINK_ONLY = (
+    re.compile(r"^\[(?P<title>[^\[\]]+)\]\((?P<url>[^()\s]+)\)[.:]?$"),
+    re.compile(r"^(?P<title>.*?)[\s:–—-]*<(?P<url>(?:https?|mailto):[^<>\s]+)>[.]?$"),
+    re.compile(r"^(?P<title>.*?)[\s:–—-]*(?P<url>https?://[^\s<>]+|www\.[^\s<>]+)$"),
+)
+MAX_LINK_TITLE_WORDS = 20
+
+
+@dataclass
+class Comment:
+    """Text that could not be placed, kept in the file as YAML comment lines."""
+
+    lines: list[str]
+
+
+@dataclass
+class Imported:
+    """A briefing's data (with Comment markers in content lists), its images, and the
+    record of the import."""
+
+    data: dict
+    images: list[tuple[str, bytes]] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    recognised: dict = field(default_factory=dict)
+
+
+def phone_supported() -> bool:
+    """Whether the briefing model has a feedback ``phone`` (added alongside this)."""
+    from briefpdf.model.briefing import Feedback
+
+    return "phone" in Feedback.__dataclass_fields__
+
+
+def assemble(read: Read, slug: str, style: str | None = None) -> Imported:
+    """Decide what every block is in a briefing, in source order."""
+    return _Assembler(read, slug, style).run()
+
+
+class _Assembler:
+    def __init__(self, read: Read, slug: str, style: str | None):
+        self.blocks = _joined_broken_paragraphs(read.blocks, read.notes)
+        self.notes = read.notes
+        self.slug = slug
+        self.style = style
+        body = [b.text for b in self.blocks if b.kind in ("para", "item", "quote", "callout")
+                and not is_all_caps(plain_text(b.text))]
+        self.acronyms, self.names = learn_words([plain_text(t) for t in body])
+        self.sections: list[dict] = []
+        self.feedback: dict[str, str] = {}
+        self.feedback_rest: list[str] = []
+        self.images: list[tuple[str, bytes]] = []
+        self.pending: list = []  # content before the first heading
+        self.count = {"lists": 0, "items": 0, "links": 0, "images": 0, "callouts": 0,
+                      "quotes": 0, "paragraphs": 0}
+
+    # ---- the whole document -------------------------------------------------------
+    def run(self) -> Imported:
+        data: dict = {}
+        blocks = list(self.blocks)
+        title, subtitle = self._title(blocks)
+        if not title:
+            title = self.slug.replace("-", " ").capitalize()
+            self.notes.append(Note("start", f"no title found; used the file name: {title}"))
+        data["title"] = title
+        if subtitle:
+            data["subtitle"] = subtitle
+        kind = next((k for k, pattern in KIND_PATTERNS
+                     if re.search(pattern, f"{title} {subtitle or ''}", re.IGNORECASE)), None)
+        if kind:
+            data["kind"] = kind
+        if self.style:
+            data["style"] = self.style
+        current: dict | None = None
+        in_feedback = False
+        index = 0
+        while index < len(blocks):
+            block = blocks[index]
+            if block.kind == "heading":
+                heading = self._heading(block.text)
+                in_feedback = "feedback" in heading.lower()
+                if in_feedback:
+                    self.feedback.setdefault("heading", heading)
+                    current = None
+                else:
+                    current = {"heading": heading, "content": []}
+                    self.sections.append(current)
+                index += 1
+                continue
+            target = self.pending if current is None and not in_feedback else (
+                None if in_feedback else current["content"])
+            index = self._place(blocks, index, target, in_feedback)
+        self._finish_pending(data)
+        data["sections"] = [self._tidy(s) for s in self.sections]
+        feedback = self._feedback()
+        if feedback:
+            data["feedback"] = feedback
+        recognised = {"title": title, "subtitle": subtitle, "kind": kind,
+                      "summary": data.get("summary"),
+                      "sections": [s["heading"] for s in data["sections"]],
+                      **self.count, "feedback": [k for k in feedback if k in
+                                                 ("email", "twitter", "website", "survey",
+                                                  "phone")]}
+        return Imported(data, self.images, self.notes, recognised)
+
+    def _title(self, blocks: list[Block]) -> tuple[str, str | None]:
+        """Title and subtitle: Word's Title/Subtitle styles, else the first line, split
+        at a dash (``… BRIEFING – FAMILY L``)."""
+        title = subtitle = None
+        for block in list(blocks[:3]):
+            if block.kind == "title" and title is None:
+                title = block.text
+                blocks.remove(block)
+            elif block.kind == "subtitle" and subtitle is None:
+                subtitle = block.text
+                blocks.remove(block)
+        if title is None and blocks and blocks[0].kind in ("heading", "para") and len(
+                plain_text(blocks[0].text)) <= MAX_TITLE:
+            title = blocks.pop(0).text
+        if title is None:
+            return "", None
+        title = plain_text(title).strip()
+        if subtitle is None:
+            parts = _DASH.split(title, maxsplit=1)
+            if len(parts) == 2 and parts[0] and parts[1]:
+                title, subtitle = parts
+        title = title_case(title, self.acronyms, self.names)
+        if subtitle is not None:
+            subtitle = title_case(plain_text(subtitle).strip(), self.acronyms, self.names)
+        if len(title) > MAX_TITLE:
+            self.notes.append(Note("title", f"the title is over {MAX_TITLE} characters; "
+                                            "it was cut, and kept whole as the summary"))
+            self.pending.insert(0, title)
+            title = title[:MAX_TITLE - 1].rsplit(" ", 1)[0] + "…"
+        return title, subtitle or None
+
+    def _heading(self, text: str) -> str:
+        return sentence_case(plain_text(text).strip(), self.acronyms, self.names)
+
+    # ---- one block ----------------------------------------------------------------
+    def _place(self, blocks: list[Block], index: int, content: list | None,
+               in_feedback: bool) -> int:
+        """Place blocks[index] (and any that belong with it); return the next index."""
+        block = blocks[index]
+        if block.kind in ("para", "item") and self._contact(block, in_feedback):
+            return index + 1
+        if in_feedback:
+            self._feedback_text(block)
+            return index + 1
+        assert content is not None
+        if block.kind in ("para", "item") and _link_entry(block.text):
+            return self._links(blocks, index, content)
+        if block.kind == "item":
+            end = index
+            items = []
+            while (end < len(blocks) and blocks[end].kind == "item"
+                   and blocks[end].ordered == block.ordered
+                   and not _link_entry(blocks[end].text)
+                   and not _CONTACT.match(plain_text(blocks[end].text))):
+                items.append(blocks[end].text)
+                end += 1
+            content.append({"numbered" if block.ordered else "bullets": items})
+            self.count["lists"] += 1
+            self.count["items"] += len(items)
+            self.count["links"] += sum(len(links_in(t)) for t in items)
+            return end
+        if block.kind == "para":
+            content.append(block.text)
+            self.count["paragraphs"] += 1
+            self.count["links"] += len(links_in(block.text))
+        elif block.kind == "callout":
+            content.append({"callout": block.text, **({"title": block.title}
+                                                      if block.title else {})})
+            self.count["callouts"] += 1
+        elif block.kind == "quote":
+            content.append({"quote": block.text, **({"by": block.title} if block.title else {})})
+            self.count["quotes"] += 1
+        elif block.kind == "image":
+            content.append(self._image(block))
+        elif block.kind == "unplaced":
+            content.append(Comment([f"Not placed ({block.what}, {block.where}):",
+                                    *block.text.splitlines()]))
+            self.notes.append(Note(block.where, f"{block.what} was not placed; its text is "
+                                                "kept as a comment in the YAML file"))
+        elif block.kind in ("title", "subtitle"):
+            content.append(block.text)  # a second Title-styled line: keep it as text
+        return index + 1
+
+    def _links(self, blocks: list[Block], index: int, content: list) -> int:
+        """A run of paragraphs or items that are each essentially one link → a link list;
+        a plain paragraph right after a link paragraph is its note."""
+        links: list[dict] = []
+        while index < len(blocks) and blocks[index].kind in ("para", "item"):
+            entry = _link_entry(blocks[index].text)
+            if not entry:
+                break
+            link = {"title": entry[0], "url": entry[1]}
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            index += 1
+            if (blocks[index - 1].kind == "para" and following is not None
+                    and following.kind == "para" and not links_in(following.text)
+                    and not _link_entry(following.text) and len(following.text) <= 300
+                    and not _CONTACT.match(plain_text(following.text))):
+                link["note"] = following.text
+                index += 1
+            links.append(link)
+        content.append({"links": links})
+        self.count["links"] += len(links)
+        return index
+
+    def _image(self, block: Block) -> dict:
+        self.count["images"] += 1
+        path = f"assets/{self.slug}-{self.count['images']}.{block.ext}"
+        self.images.append((path, block.image))
+        if block.alt.strip():
+            return {"image": path, "alt": " ".join(block.alt.split())}
+        self.notes.append(Note(block.where, f"the image saved as {path} has no alt text in "
+                                            "the source; it is marked decorative: write alt: "
+                                            "with what it shows if it carries meaning"))
+        return {"image": path, "decorative": True}
+
+    # ---- feedback -----------------------------------------------------------------
+    def _contact(self, block: Block, in_feedback: bool) -> bool:
+        """``Email: …``, ``Twitter: …``: a feedback contact, wherever it is listed."""
+        plain = plain_text(block.text).strip()
+        match = _CONTACT.match(plain)
+        if not match:
+            return False
+        key = _CONTACT_KEYS[" ".join(match.group("label").lower().split())]
+        value = match.group("value").strip().rstrip(".")
+        links = links_in(block.text)
+        if key in ("website", "survey"):
+            value = links[0] if links else normalise_url(value)
+            if not re.match(r"https?://", value):
+                return False
+        elif key == "email":
+            value = value.removeprefix("mailto:")
+            if "@" not in value or " " in value:
+                return False
+        elif key == "twitter":
+            value = value if value.startswith("@") or "/" in value else "@" + value
+            if len(value) > 50:
+                return False
+        if key in self.feedback:
+            return False
+        if key == "phone" and not phone_supported():
+            self.feedback_rest.append(block.text)
+            return True
+        self.feedback[key] = value
+        if not in_feedback:
+            self.notes.append(Note(block.where, f"{match.group('label')}: moved into the "
+                                                "feedback block"))
+        return True
+
+    def _feedback_text(self, block: Block) -> None:
+        if block.kind == "para" and "text" not in self.feedback and not self.feedback_rest \
+                and not any(k in self.feedback for k in ("email", "twitter", "website")):
+            self.feedback["text"] = block.text
+        elif block.kind in ("para", "item", "quote", "callout"):
+            self.feedback_rest.append(block.text)
+        else:
+            self.notes.append(Note(block.where, f"{block.kind} in the feedback part was not "
+                                                "placed"))
+
+    def _feedback(self) -> dict:
+        feedback = dict(self.feedback)
+        if self.feedback_rest:
+            feedback["closing"] = " ".join(self.feedback_rest)
+        return {key: feedback[key] for key in FEEDBACK_ORDER if feedback.get(key)}
+
+    # ---- before the first heading, and tidying --------------------------------------
+    def _finish_pending(self, data: dict) -> None:
+        texts = [c for c in self.pending if isinstance(c, str)]
+        if len(self.pending) == 1 and texts and len(texts[0]) <= 600:
+            data["summary"] = texts[0]
+            return
+        if self.pending:
+            if all(isinstance(c, Comment) for c in self.pending) and self.sections:
+                self.sections[0]["content"][:0] = self.pending
+                return
+            self.sections.insert(0, {"heading": "Introduction", "content": self.pending})
+            self.notes.append(Note("start", "the text before the first heading was put "
+                                            "under a heading 'Introduction'; rename it"))
+        if not self.sections:
+            self.sections.append({"heading": data["title"], "content": []})
+
+    @staticmethod
+    def _tidy(section: dict) -> dict:
+        """A link list that ends a section is written as the section's ``links:``."""
+        content = section["content"]
+        out = {"heading": section["heading"]}
+        if content and isinstance(content[-1], dict) and "links" in content[-1]:
+            out["links"] = content.pop()["links"]
+        if content:
+            out = {"heading": section["heading"], "content": content, **(
+                {"links": out["links"]} if "links" in out else {})}
+        return out
+
+
+def _link_entry(text: str) -> tuple[str, str] | None:
+    """(title, url) when a text is essentially one link: ``[Title](url)``,
+    ``Title: <url>`` or ``Title: https://…``, with a short title."""
+    text = text.strip()
+    for pattern in _LINK_ONLY:
+        match = pattern.match(text)
+        if not match:
+            continue
+        url = normalise_url(match.group("url"))
+        title = match.group("title").strip().rstrip(":–—-").strip()
+        if links_in(title) or len(plain_text(title).split()) > MAX_LINK_TITLE_WORDS:
+            return None
+        if not title:
+            title = url.split(":", 1)[1].lstrip("/")
+        if len(parse_inline(f"<{url}>")) != 1:
+            return None
+        return title, url
+    return None
+
+
+def _joined_broken_paragraphs(blocks: list[Block], notes: list[Note]) -> list[Block]:
+    """A paragraph that stops mid-sentence and one that goes on in lower case are one
+    paragraph broken by a stray blank line (common in text pasted out of a PDF)."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (previous is not None and previous.kind == "para" and block.kind == "para"
+                and re.search(r"[\w,]$", previous.text) and re.match(r"[a-z]", block.text)):
+            notes.append(Note(block.where, f"{shown(block.text, 30)} was joined to the "
+                                           "paragraph before it, which stopped mid-sentence"))
+            out[-1] = Block("para", f"{previous.text} {block.text}", previous.where)
+            continue
+        out.append(block)
+    return out

@@ -1,0 +1,139 @@
+"""Formatted runs of text (from Word or Markdown) → briefpdf's inline Markdown subset.
+
+The result is checked by parsing it back with the very parser a build uses
+(model/inline.py), so bold, italic and links come out as they went in. That parser has
+no escape character (docs/format.md: backslashes print as typed), so a literal ``*x*``
+or ``[a](b)`` in the source cannot be protected; such a text is kept as typed and the
+caller is told, so the import report can point at it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefpdf.model.inline import normalise_url, parse_inline
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text with one formatting."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+def to_markdown(runs: list[Run]) -> tuple[str, bool]:
+    """The inline Markdown for ``runs``, and whether it reads back exactly (text,
+    bold, italic and links)."""
+    runs = _merged(_tidied(runs))
+    if not runs:
+        return "", True
+    wanted = _chars(runs)
+    candidates = [_render(runs, "*"), _render(runs, "_"),
+                  _render([Run(r.text, href=r.href) for r in runs], "*")]
+    for markdown in candidates:
+        if _matches(markdown, wanted):
+            return markdown, True
+    plain = "".join(r.text for r in runs)
+    return candidates[0] if plain != _plain(candidates[0]) else plain, False
+
+
+def _tidied(runs: list[Run]) -> list[Run]:
+    """Whitespace collapsed (as a build does), the paragraph's ends trimmed."""
+    out: list[Run] = []
+    for run in runs:
+        text = _SPACE.sub(" ", run.text)
+        if out and out[-1].text.endswith(" ") and text.startswith(" "):
+            text = text[1:]
+        if text:
+            href = normalise_url(run.href) if run.href else None
+            out.append(Run(text, run.bold, run.italic, href or None))
+    while out and not out[0].text.strip():
+        out.pop(0)
+    while out and not out[-1].text.strip():
+        out.pop()
+    if out:
+        out[0] = Run(out[0].text.lstrip(), out[0].bold, out[0].italic, out[0].href)
+        out[-1] = Run(out[-1].text.rstrip(), out[-1].bold, out[-1].italic, out[-1].href)
+    return out
+
+
+def _merged(runs: list[Run]) -> list[Run]:
+    merged: list[Run] = []
+    for run in runs:
+        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].href) == (
+                run.bold, run.italic, run.href):
+            last = merged.pop()
+            run = Run(last.text + run.text, run.bold, run.italic, run.href)
+        merged.append(run)
+    return merged
+
+
+def _render(runs: list[Run], star: str) -> str:
+    """Markdown for the runs: a link's runs are grouped inside one ``[...](...)``."""
+    parts: list[str] = []
+    index = 0
+    while index < len(runs):
+        href = runs[index].href
+        end = index + 1
+        while end < len(runs) and href and runs[end].href == href:
+            end += 1
+        group = runs[index:end]
+        inner = "".join(_emphasised(r, star) for r in group)
+        if href:
+            parts.append(_link(inner, "".join(r.text for r in group), href))
+        else:
+            parts.append(inner)
+        index = end
+    return "".join(parts)
+
+
+def _emphasised(run: Run, star: str) -> str:
+    """``**text**`` etc., with spaces at the ends moved outside the markers (CommonMark
+    does not read ``** text**`` as bold)."""
+    core = run.text.strip()
+    if not core or not (run.bold or run.italic):
+        return run.text
+    lead = run.text[: len(run.text) - len(run.text.lstrip())]
+    trail = run.text[len(run.text.rstrip()):]
+    marker = ("**" if run.bold else "") + (star if run.italic else "")
+    closing = (star if run.italic else "") + ("**" if run.bold else "")
+    return f"{lead}{marker}{core}{closing}{trail}"
+
+
+def _link(inner: str, text: str, href: str) -> str:
+    lead = inner[: len(inner) - len(inner.lstrip())]
+    trail = inner[len(inner.rstrip()):]
+    inner = inner.strip()
+    bare = href.split(":", 1)[-1].lstrip("/")
+    if text.strip() in (href, bare) and re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]+", href):
+        return f"{lead}<{href}>{trail}"
+    target = f"<{href}>" if re.search(r"[\s()<>]", href) else href
+    return f"{lead}[{inner}]({target}){trail}"
+
+
+def _chars(runs: list[Run]) -> list[tuple[str, bool, bool, str | None]]:
+    return [(ch, r.bold, r.italic, r.href) for r in runs for ch in r.text]
+
+
+def _plain(markdown: str) -> str:
+    return "".join(span.text for span in parse_inline(markdown))
+
+
+def _matches(markdown: str, wanted: list[tuple[str, bool, bool, str | None]]) -> bool:
+    """The Markdown reads back as the wanted characters with the same formatting. A bare
+    address that the build makes into a link is fine (its text is unchanged)."""
+    got = [(ch, s.bold, s.italic, s.href) for s in parse_inline(markdown) for ch in s.text]
+    if [c[0] for c in got] != [c[0] for c in wanted]:
+        return False
+    for (ch, *have), (_, *want) in zip(got, wanted, strict=True):
+        if ch.isspace():
+            continue
+        if have[:2] != want[:2] or (have[2] != want[2] and want[2] is not None):
+            return False
+    return True
