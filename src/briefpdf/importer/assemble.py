@@ -36,12 +36,7 @@ _CONTACT_KEYS = {"email": "email", "e-mail": "email", "twitter": "twitter", "x":
                  "survey": "survey", "feedback form": "survey"}
 FEEDBACK_ORDER = ("heading", "text", "email", "twitter", "website", "survey", "phone",
                   "closing")
-_LINK_ONLY = (
-    re.compile(r"^\[(?P<title>[^\[\]]+)\]\((?P<url>[^()\s]+)\)[.:]?$"),
-    re.compile(r"^(?P<title>.*?)[\s:–—-]*<(?P<url>(?:https?|mailto):[^<>\s]+)>[.]?$"),
-    re.compile(r"^(?P<title>.*?)[\s:–—-]*(?P<url>https?://[^\s<>]+|www\.[^\s<>]+)$"),
-)
-MAX_LINK_TITLE_WORDS = 20
+MAX_LINK_TITLE_WORDS = 15
 
 
 @dataclass
@@ -249,12 +244,13 @@ class _Assembler:
         self.count["images"] += 1
         path = f"assets/{self.slug}-{self.count['images']}.{block.ext}"
         self.images.append((path, block.image))
+        width = {"width": block.width} if block.width else {}
         if block.alt.strip():
-            return {"image": path, "alt": " ".join(block.alt.split())}
+            return {"image": path, "alt": " ".join(block.alt.split()), **width}
         self.notes.append(Note(block.where, f"the image saved as {path} has no alt text in "
                                             "the source; it is marked decorative: write alt: "
                                             "with what it shows if it carries meaning"))
-        return {"image": path, "decorative": True}
+        return {"image": path, "decorative": True, **width}
 
     # ---- feedback -----------------------------------------------------------------
     def _contact(self, block: Block, in_feedback: bool) -> bool:
@@ -335,23 +331,28 @@ class _Assembler:
 
 
 def _link_entry(text: str) -> tuple[str, str] | None:
-    """(title, url) when a text is essentially one link: ``[Title](url)``,
-    ``Title: <url>`` or ``Title: https://…``, with a short title."""
-    text = text.strip()
-    for pattern in _LINK_ONLY:
-        match = pattern.match(text)
-        if not match:
-            continue
-        url = normalise_url(match.group("url"))
-        title = match.group("title").strip().rstrip(":–—-").strip()
-        if links_in(title) or len(plain_text(title).split()) > MAX_LINK_TITLE_WORDS:
-            return None
-        if not title:
-            title = url.split(":", 1)[1].lstrip("/")
-        if len(parse_inline(f"<{url}>")) != 1:
-            return None
-        return title, url
-    return None
+    """(title, url) when a text is essentially one link: a link and nothing else
+    (``[Title](url)``), or a short title followed by an address (``Title: <url>``,
+    ``Title – https://…``)."""
+    spans = parse_inline(text.strip())
+    while spans and not spans[-1].href and not spans[-1].text.strip(" .;"):
+        spans.pop()
+    if not spans or not spans[-1].href:
+        return None
+    url = spans[-1].href
+    before = spans[:-1]
+    while before and before[-1].href == url:
+        before.pop()
+    shown_text = "".join(s.text for s in spans[len(before):]).strip()
+    if any(span.href for span in before):
+        return None
+    title = "".join(span.text for span in before).strip().rstrip(":–—-").strip()
+    if not title:
+        return (shown_text or url), url
+    named = shown_text not in (url, url.split(":", 1)[1].lstrip("/"))
+    if named or len(title.split()) > MAX_LINK_TITLE_WORDS or re.search(r"[.!?]\s", title):
+        return None
+    return title, url
 
 
 def _joined_broken_paragraphs(blocks: list[Block], notes: list[Note]) -> list[Block]:

@@ -30,6 +30,8 @@ class Block:
     ext: str = ""
     """The image's file type: ``png`` or ``jpg``."""
     alt: str = ""
+    width: str = ""
+    """An image's printed width as the source sized it (``80mm``), or ``""``."""
     what: str = ""
     """For unplaced blocks: what it was (``a table of 3 rows``, ``a text box``)."""
 

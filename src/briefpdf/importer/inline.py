@@ -29,18 +29,39 @@ class Run:
 
 def to_markdown(runs: list[Run]) -> tuple[str, bool]:
     """The inline Markdown for ``runs``, and whether it reads back exactly (text,
-    bold, italic and links)."""
-    runs = _merged(_tidied(runs))
+    bold, italic and links).
+
+    Some formatting has no Markdown form (an italic colon touching a word: ``*:*A``);
+    then the formatting of the runs most likely at fault (those that start or end
+    with punctuation or a space) is dropped, one at a time, until the text reads back
+    right. Literal ``*x*`` or ``[a](b)`` in the text itself cannot be protected: the
+    result then keeps the text as typed and says it is not exact."""
+    runs = [r if _has_word(r.text) else Run(r.text, href=r.href)
+            for r in _merged(_tidied(runs))]
+    runs = _merged(runs)
     if not runs:
         return "", True
-    wanted = _chars(runs)
-    candidates = [_render(runs, "*"), _render(runs, "_"),
-                  _render([Run(r.text, href=r.href) for r in runs], "*")]
-    for markdown in candidates:
-        if _matches(markdown, wanted):
-            return markdown, True
-    plain = "".join(r.text for r in runs)
-    return candidates[0] if plain != _plain(candidates[0]) else plain, False
+    suspects = sorted((i for i, r in enumerate(runs) if r.bold or r.italic),
+                      key=lambda i: _has_clean_edges(runs[i].text))
+    trial = list(runs)
+    for dropped in range(len(suspects) + 1):
+        if dropped:
+            index = suspects[dropped - 1]
+            trial[index] = Run(trial[index].text, href=trial[index].href)
+        for star in "*_":
+            markdown = _render(_merged(trial), star)
+            if _matches(markdown, _chars(trial)):
+                return markdown, not dropped
+    return _render(runs, "*"), False
+
+
+def _has_word(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def _has_clean_edges(text: str) -> bool:
+    stripped = text.strip()
+    return bool(stripped) and stripped[0].isalnum() and stripped[-1].isalnum()
 
 
 def _tidied(runs: list[Run]) -> list[Run]:
@@ -110,8 +131,7 @@ def _link(inner: str, text: str, href: str) -> str:
     lead = inner[: len(inner) - len(inner.lstrip())]
     trail = inner[len(inner.rstrip()):]
     inner = inner.strip()
-    bare = href.split(":", 1)[-1].lstrip("/")
-    if text.strip() in (href, bare) and re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]+", href):
+    if text.strip() == href and re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]+", href):
         return f"{lead}<{href}>{trail}"
     target = f"<{href}>" if re.search(r"[\s()<>]", href) else href
     return f"{lead}[{inner}]({target}){trail}"
@@ -134,6 +154,8 @@ def _matches(markdown: str, wanted: list[tuple[str, bool, bool, str | None]]) ->
     for (ch, *have), (_, *want) in zip(got, wanted, strict=True):
         if ch.isspace():
             continue
-        if have[:2] != want[:2] or (have[2] != want[2] and want[2] is not None):
+        if have[:2] != want[:2]:
+            return False
+        if have[2] != want[2] and want[2] is not None:
             return False
     return True

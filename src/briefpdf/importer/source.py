@@ -57,13 +57,16 @@ def read_source(path: Path, name: str) -> Read:
     if len(raw) > MAX_TEXT_BYTES:
         raise fail(name, f"the file is {len(raw):,} bytes, over the limit of "
                          f"{MAX_TEXT_BYTES:,} for text; split it into several briefings")
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise fail(name, "this is a binary file, not text; briefpdf imports Word documents "
+                         "(.docx), Markdown (.md) and text (.txt)")
     from briefpdf.load.yaml_source import decode_text
 
     text = decode_text(raw, name)
     if suffix in (".md", ".markdown"):
         from briefpdf.importer.markdown import read_markdown
 
-        return read_markdown(text, path.parent)
+        return read_markdown(text, path.parent, name)
     from briefpdf.importer.text import read_text
 
     return read_text(text)

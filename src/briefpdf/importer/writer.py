@@ -23,7 +23,7 @@ _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud8
 
 def dump(data: dict, header: list[str]) -> str:
     """The whole file: a comment header, then the data."""
-    lines = [f"# {line}".rstrip() for line in header]
+    lines = _comment(header, "")
     lines.append("")
     for key, value in data.items():
         if key == "sections":
@@ -73,12 +73,19 @@ def _sequence(items: list, indent: int) -> list[str]:
     pad = " " * indent
     for item in items:
         if isinstance(item, Comment):
-            lines.extend(f"{pad}# {line}".rstrip() for line in item.lines)
+            lines.extend(_comment(item.lines, pad))
         elif isinstance(item, str):
             lines.extend(_scalar_lines(f"{pad}-", item, indent))
         else:
             lines.extend(_mapping_item(item, indent))
     return lines
+
+
+def _comment(texts: list[str], pad: str) -> list[str]:
+    """Comment lines: any line break inside a text starts a new comment line, and
+    characters YAML does not allow in a file are shown as U+FFFD."""
+    lines = [line for text in texts for line in (text.splitlines() or [""])]
+    return [f"{pad}# {_UNPRINTABLE.sub(chr(0xFFFD), line)}".rstrip() for line in lines]
 
 
 def _scalar_lines(prefix: str, text: str, indent: int) -> list[str]:
