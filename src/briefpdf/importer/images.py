@@ -8,7 +8,7 @@ import warnings
 
 from briefpdf.importer.blocks import Block, Note
 from briefpdf.importer.source import fail
-from briefpdf.model.document import MAX_IMAGE_PIXELS
+from briefpdf.model.images import MAX_IMAGE_PIXELS
 
 MAX_IMAGE_BYTES = 20_000_000
 """One picture's file (a print-quality A4 photo is a few megabytes)."""
