@@ -120,11 +120,13 @@ def test_feedback_block(mr_a):
     assert feedback["text"] == "Tell us how you have used this briefing:"
     assert (feedback["email"], feedback["twitter"], feedback["website"]) == (
         "sab@example.org", "@ExampleSAB", "https://www.example.org/sab/contact")
-    assert "0117 496 0123" in (feedback.get("phone") or feedback["closing"])
-    assert feedback["closing"].endswith("Thank you for your help.")
+    assert feedback["phone"] == "0117 496 0123"
+    assert feedback["closing"] == "Thank you for your help."
     printed = normalise(pdf_text(pdf))
     assert "Email: sab@example.org" in printed and "Twitter: @ExampleSAB" in printed
-    assert "feedback contacts: email, twitter, website" in result.out
+    assert "Phone: 0117 496 0123" in printed
+    assert any(uri.startswith("tel:") for _, uri, _ in pdf_links(pdf))
+    assert "feedback contacts: email, twitter, website, phone" in result.out
 
 
 def test_every_word_of_the_document_is_in_the_pdf_or_a_comment(mr_a):
