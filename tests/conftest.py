@@ -105,6 +105,38 @@ def project(tmp_path: Path) -> Project:
     return Project(tmp_path)
 
 
+@pytest.fixture(autouse=True)
+def _every_font_embedded(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After each test that has a temporary folder, every PDF it wrote there must embed
+    each font it references (print preflight and PDF/UA 7.21.4.1 reject any other)."""
+    if "tmp_path" not in request.fixturenames:
+        yield
+        return
+    folder = request.getfixturevalue("tmp_path")
+    yield
+    bare = unembedded_fonts(folder)
+    assert not bare, f"unembedded fonts: {bare}"
+
+
+def unembedded_fonts(folder: Path) -> dict[str, list[str]]:
+    """PDF path → the fonts it references without a font file, for every PDF in
+    ``folder`` (files that are not PDFs, such as a test's deliberately broken ones,
+    are skipped)."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(folder.rglob("*.pdf")):
+        with path.open("rb") as handle:
+            if handle.read(5) != b"%PDF-":
+                continue
+        try:
+            fonts = pdf_fonts(path)
+        except (pypdf.errors.PdfReadError, ValueError, KeyError):
+            continue
+        bare = sorted(name for name, embedded in fonts.items() if not embedded)
+        if bare:
+            found[str(path)] = bare
+    return found
+
+
 MINIMAL = """\
 title: A short briefing
 sections:

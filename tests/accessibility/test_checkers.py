@@ -47,3 +47,12 @@ def test_checkers_do_flag_an_untagged_pdf(tmp_path):
     canv.save()
     assert findings_pdfua(path)
     assert findings_outloud(path)
+
+
+@pytest.mark.parametrize("slug", SAMPLES)
+def test_every_font_is_embedded(slug):
+    """PDF/UA 7.21.4.1: every font a page (or a form it draws) references is embedded."""
+    from conftest import pdf_fonts
+
+    fonts = pdf_fonts(built()[slug])
+    assert fonts and all(fonts.values()), fonts

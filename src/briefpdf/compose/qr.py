@@ -69,19 +69,40 @@ class QrCode(Semantic, Flowable):
         return []
 
     def draw(self) -> None:
-        from reportlab.graphics.renderPDF import draw as draw_drawing
-        from reportlab.graphics.shapes import Drawing
-
+        """The light square, then the dark modules as one filled path, a rectangle per
+        run of dark modules in a row. Drawn directly rather than through ReportLab's
+        graphics renderer, which sets its default font (an unembedded Helvetica) on the
+        page even though a code has no text."""
         widget = _widget(self.url)
-        widget.barWidth = widget.barHeight = self.size
-        widget.barFillColor = self.dark
-        drawing = Drawing(self.size, self.size)
-        drawing.add(widget)
-        self.canv.saveState()
-        self.canv.setFillColor(self.light)
-        self.canv.rect(0, 0, self.size, self.size, stroke=0, fill=1)
-        self.canv.restoreState()
-        draw_drawing(drawing, self.canv, 0, 0)
+        widget.qr.make()
+        count = widget.qr.getModuleCount()
+        module = self.size / (count + 2 * QUIET_MODULES)
+        canv = self.canv
+        canv.saveState()
+        canv.setFillColor(self.light)
+        canv.rect(0, 0, self.size, self.size, stroke=0, fill=1)
+        path = canv.beginPath()
+        for row in range(count):
+            y = self.size - (row + QUIET_MODULES + 1) * module
+            for start, length in _dark_runs(widget.qr, row, count):
+                path.rect((start + QUIET_MODULES) * module, y, length * module, module)
+        canv.setFillColor(self.dark)
+        canv.drawPath(path, stroke=0, fill=1)
+        canv.restoreState()
+
+
+def _dark_runs(qr: Any, row: int, count: int) -> list[tuple[int, int]]:
+    """(first column, length) of each run of dark modules in ``row``."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for col in range(count + 1):
+        dark = col < count and qr.isDark(row, col)
+        if dark and start is None:
+            start = col
+        elif not dark and start is not None:
+            runs.append((start, col - start))
+            start = None
+    return runs
 
 
 def qr_code(theme: Theme, url: str, parent: Node, size: float | None = None) -> QrCode:

@@ -170,6 +170,9 @@ def _table_style(composer: BlockComposer) -> TableStyle:
     t = composer.t
     pad = t.gap * 0.8
     return TableStyle([
+        # The table sets this font on the page before its cells draw (ReportLab's default
+        # is an unembedded Helvetica); the cells' own paragraphs set theirs.
+        ("FONT", (0, 0), (-1, -1), t.table_head.fontName, t.table_head.fontSize),
         ("BACKGROUND", (0, 0), (-1, 0), t.colours.primary),
         ("LINEBELOW", (0, 1), (-1, -1), t.rule_width, t.colours.muted),
         ("LINEAFTER", (0, 1), (-2, -1), t.rule_width, t.colours.muted),

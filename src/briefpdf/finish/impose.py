@@ -65,10 +65,19 @@ def impose(pdf: bytes, layout: str) -> bytes:
 
 
 def _place(sheet: PageObject, page: PageObject, x0: float, width: float, height: float) -> None:
-    """Scale ``page`` to fit a width × height cell at x0 (centred) and merge it."""
+    """Scale ``page`` to fit a width × height cell at x0 (centred) and merge it.
+
+    A page whose orientation differs from the cell's (a landscape 7-minute page in a
+    portrait half-sheet) is turned a quarter turn anticlockwise first, its top to the
+    cell's left edge, so it fills the cell: unturned it would print at half size."""
     box = page.mediabox
     w, h = float(box.width), float(box.height)
-    scale = min(width / w, height / h)
-    dx = x0 + (width - w * scale) / 2 - float(box.left) * scale
-    dy = (height - h * scale) / 2 - float(box.bottom) * scale
-    sheet.merge_transformed_page(page, Transformation().scale(scale, scale).translate(dx, dy))
+    turn = (w > h) != (width > height)
+    placed_w, placed_h = (h, w) if turn else (w, h)
+    scale = min(width / placed_w, height / placed_h)
+    dx = x0 + (width - placed_w * scale) / 2
+    dy = (height - placed_h * scale) / 2
+    move = Transformation().translate(-float(box.left), -float(box.bottom))
+    if turn:  # (x, y) -> (h - y, x): the page's top edge lands on the cell's left
+        move = move.rotate(90).translate(h, 0)
+    sheet.merge_transformed_page(page, move.scale(scale, scale).translate(dx, dy))
