@@ -10,6 +10,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from briefpdf.compose.blocks import BlockComposer
@@ -108,8 +109,9 @@ class SemanticTable(Table):
 
 
 def question_flowables(composer: BlockComposer, questions: list[str], parent: Node,
-                       lines: int = DEFAULT_LINES) -> list[Flowable]:
-    """A heading, then each question numbered with ``lines`` ruled lines beneath it."""
+                       lines: int = DEFAULT_LINES, spread: float = 0) -> list[Flowable]:
+    """A heading, then each question numbered with ``lines`` ruled lines beneath it and
+    ``spread`` more space than usual after it (the worksheet fills its column)."""
     t = composer.t
     sect = parent.add("Sect")
     flow: list[Flowable] = [*_heading(composer, QUESTIONS_HEADING, sect)]
@@ -120,18 +122,22 @@ def question_flowables(composer: BlockComposer, questions: list[str], parent: No
         body = Stack([Para(composer.text(question), t.question, item.add("LBody")),
                       WritingLines(lines, t.writing_space, t.colours.muted, t.rule_width)])
         flow.append(KeepTogether([ListItem(label, body, t.indent, item,
-                                           space_after=t.gap * 1.6)]))
+                                           space_after=t.gap * 1.6 + spread)]))
     return flow
 
 
-def action_plan_flowables(composer: BlockComposer, parent: Node,
-                          rows: int = DEFAULT_ROWS) -> list[Flowable]:
-    """A heading, one line of instructions and the empty action-plan table."""
+def action_plan_flowables(composer: BlockComposer, parent: Node, rows: int = DEFAULT_ROWS,
+                          *, width: float | None = None, row_height: float | None = None,
+                          intro: bool = True) -> list[Flowable]:
+    """A heading, one line of instructions (``intro``) and the empty action-plan table,
+    ``width`` wide (the frame's by default) with ``rows`` rows ``row_height`` high."""
     t = composer.t
     sect = parent.add("Sect")
     heading = _heading(composer, ACTION_PLAN_HEADING, sect)
-    intro = Para(plain(ACTION_PLAN_INTRO), t.intro, sect.add("P"))
-    return [KeepTogether([*heading, intro, action_plan_table(composer, sect, rows)])]
+    lines = [Para(plain(ACTION_PLAN_INTRO), t.intro, sect.add("P"))] if intro else []
+    table = action_plan_table(composer, sect, rows, width or t.frame_width,
+                              row_height or t.writing_space * ROW_SPACES)
+    return [KeepTogether([*heading, *lines, table])]
 
 
 def _heading(composer: BlockComposer, text: str, sect: Node) -> list[Flowable]:
@@ -143,7 +149,8 @@ def _heading(composer: BlockComposer, text: str, sect: Node) -> list[Flowable]:
                  space_before=t.heading.spaceBefore, space_after=t.gap * 0.6), heading]
 
 
-def action_plan_table(composer: BlockComposer, parent: Node, rows: int) -> Table:
+def action_plan_table(composer: BlockComposer, parent: Node, rows: int, width: float,
+                      row_height: float) -> Table:
     """Action | Who | By when | Done, a header row and ``rows`` ruled empty rows."""
     t = composer.t
     node = parent.add("Table")
@@ -151,24 +158,52 @@ def action_plan_table(composer: BlockComposer, parent: Node, rows: int) -> Table
     data: list[list[Any]] = [[Para(plain(name), t.table_head,
                                    head.add("TH", attrs={"Scope": "Column"}))
                               for name in ACTION_COLUMNS]]
-    box = t.style.sizes.body * 1.2
+    box = tick_box_size(t)
     for _ in range(rows):
         row = node.add("TR")
         for _name in ACTION_COLUMNS:
             row.add("TD")
         data.append([Gap(0), Gap(0), Gap(0), TickBox(box, t.colours.muted, t.rule_width * 1.4)])
-    return SemanticTable(data, node, colWidths=list(COLUMN_SHARES), repeatRows=1,
-                         rowHeights=[None] + [t.writing_space * 1.5] * rows,
+    return SemanticTable(data, node, colWidths=column_widths(t, width), repeatRows=1,
+                         rowHeights=[None] + [row_height] * rows,
                          style=_table_style(composer), hAlign="LEFT")
 
 
-COLUMN_SHARES = ("52%", "22%", "16%", "10%")
-"""Action gets the room; Who, By when and Done are sized for handwriting."""
+ROW_SPACES = 1.5
+"""An action-plan row is one and a half writing spaces high: room for two lines of
+handwriting (the worksheet makes them shorter when the page is full)."""
+HANDWRITING_SHARES = (0.0, 0.2, 0.16, 0.0)
+"""The least share of the table's width each column gets (Who and By when are written
+in by hand); Action takes what is left."""
+
+
+def tick_box_size(t: Any) -> float:
+    """The side of the box to tick, from the body size."""
+    return t.style.sizes.body * 1.2
+
+
+def cell_padding(t: Any) -> float:
+    return t.gap * 0.8
+
+
+def column_widths(t: Any, width: float) -> list[float]:
+    """Column widths for a table ``width`` wide, measured from the header text in the
+    style's own heading font: each header fits on one line (no word is ever broken, as
+    "Don / e" was with a wide serif), Who and By when keep their share for handwriting,
+    Done its tick box, and Action takes the rest."""
+    head, pad = t.table_head, cell_padding(t)
+    needs = [stringWidth(name, head.fontName, head.fontSize) + 2 * pad + 1
+             for name in ACTION_COLUMNS]
+    needs[-1] = max(needs[-1], tick_box_size(t) + 2 * pad)
+    widths = [max(need, share * width) for need, share in
+              zip(needs, HANDWRITING_SHARES, strict=True)]
+    widths[0] = max(width - sum(widths[1:]), needs[0])
+    return widths
 
 
 def _table_style(composer: BlockComposer) -> TableStyle:
     t = composer.t
-    pad = t.gap * 0.8
+    pad = cell_padding(t)
     return TableStyle([
         # The table sets this font on the page before its cells draw (ReportLab's default
         # is an unembedded Helvetica); the cells' own paragraphs set theirs.

@@ -19,18 +19,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import ActionFlowable, Flowable, PageBreak
 
 from briefpdf.compose.blocks import BlockComposer
-from briefpdf.compose.feedback import feedback_panel
 from briefpdf.compose.flowables import Heading, Para, Stack
 from briefpdf.compose.markup import inline, plain
 from briefpdf.compose.masthead import logo_figures
-from briefpdf.compose.questions import (
-    ACTION_PLAN_INTRO,
-    DEFAULT_QUESTIONS,
-    action_plan_flowables,
-    question_flowables,
-)
 from briefpdf.compose.semantics import Node, marker_of
 from briefpdf.compose.theme import Theme
+from briefpdf.compose.worksheet import worksheet_columns
 from briefpdf.errors import InputError, Problem
 from briefpdf.model.briefing import Feedback, Section
 from briefpdf.model.document import LoadedBriefing
@@ -530,67 +524,8 @@ def seven_minute_flow(loaded: LoadedBriefing, theme: Theme, root: Node, meta: st
 
 def worksheet_flow(loaded: LoadedBriefing, theme: Theme, root: Node,
                    feedback: Feedback | None) -> list[Flowable]:
-    """Page two in two columns: questions on the left; action plan and feedback on the
-    right. Ruled lines and rows are sized to fill the columns."""
-    b = loaded.briefing
-    # On paper the survey's QR code is how a team finds the form: always show it here.
-    composer = BlockComposer(theme.with_link_codes(True), loaded.path.parent)
-    width, height = body_column_size(theme)
-    questions = list(DEFAULT_QUESTIONS) if b.questions is None else list(b.questions)
-    flow: list[Flowable] = []
-    if questions:
-        lines = _lines_to_fill(composer, questions, width, height)
-        flow.extend(question_flowables(composer, questions, root, lines))
-    scratch = Node("Div")
-    closing = feedback_panel(composer, feedback, scratch) if feedback is not None else []
-    if b.action_plan:
-        if flow:
-            flow.append(NextColumn())
-        rows = _rows_to_fill(composer, closing, width, height)
-        flow.extend(action_plan_flowables(composer, root, rows))
-    elif flow and closing:
-        flow.append(NextColumn())
-    _adopt(root, scratch.children)
-    return flow + closing
-
-
-def body_column_size(theme: Theme) -> tuple[float, float]:
-    """Width and height of one column on the worksheet pages."""
-    width = (theme.frame_width - (BODY_COLUMNS - 1) * theme.column_gap) / BODY_COLUMNS
-    return width, theme.page_height - theme.margin_top - theme.margin_bottom
-
-
-def _height(flowable: Flowable, width: float) -> float:
-    return flowable.wrap(width, _TALL)[1]
-
-
-def _heading_height(t: Theme, width: float) -> float:
-    """A worksheet heading at the top of a column: accent rule, one line, space after."""
-    return t.accent_bar * 0.7 + t.gap * 0.6 + _height(Para(plain("Q"), t.heading), width) \
-        + t.heading.spaceAfter
-
-
-def _lines_to_fill(composer: BlockComposer, questions: list[str], width: float,
-                   height: float) -> int:
-    """As many ruled lines per question as fill the column (between 2 and 10)."""
-    t = composer.t
-    used = _heading_height(t, width)
-    for question in questions:
-        used += _height(Para(composer.text(question), t.question), width - t.indent)
-        used += t.gap * 1.6
-    lines = int((height - used) / (t.writing_space * len(questions)))
-    return max(2, min(lines, 10))
-
-
-def _rows_to_fill(composer: BlockComposer, closing: list[Flowable], width: float,
-                  height: float) -> int:
-    """As many action-plan rows as fit above the feedback panel (between 3 and 10)."""
-    t = composer.t
-    used = _heading_height(t, width)
-    used += _height(Para(plain(ACTION_PLAN_INTRO), t.intro), width)
-    used += t.intro.spaceAfter + _height(Para(plain("By when"), t.table_head), width) \
-        + 2 * t.gap * 0.8
-    for item in closing:
-        used += _height(item, width) + item.getSpaceBefore() + t.gap
-    rows = int((height - used) / (t.writing_space * 1.5))
-    return max(3, min(rows, 10))
+    """Page two in two columns, fitted to the page (see compose/worksheet.py)."""
+    left, right = worksheet_columns(loaded, theme, root, feedback, BODY_COLUMNS)
+    if left and right:
+        return [*left, NextColumn(), *right]
+    return left + right
