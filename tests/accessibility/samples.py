@@ -1,5 +1,6 @@
 """Real briefings for the accessibility tests, built once per test session: the samples
-in briefings/, a briefing with every block type, and a one-page briefing."""
+in briefings/, a briefing with every block type, a one-page briefing, and a regional
+pack of briefings with different styles, footers and contacts."""
 
 from __future__ import annotations
 
@@ -85,12 +86,13 @@ def sample_files() -> list[Path]:
 
 def slugs() -> list[str]:
     """The names of everything built() builds: every sample, then the test briefings."""
-    return [p.stem for p in sample_files()] + ["rich", "one-page"]
+    return [p.stem for p in sample_files()] + ["rich", "one-page", "regional-pack"]
 
 
 @cache
 def built() -> dict[str, Path]:
-    """Slug → PDF for the samples in briefings/, a rich briefing and a one-page one."""
+    """Slug → PDF for the samples in briefings/, a rich briefing, a one-page one and the
+    regional pack."""
     base = Path(tempfile.mkdtemp(prefix="briefpdf-a11y-"))
     pdfs = {p.stem: build(p, base / "samples") for p in sample_files()}
     (base / "project").mkdir()
@@ -105,7 +107,56 @@ def built() -> dict[str, Path]:
               - Something happened, and this is what we learnt from it.
         """)
     pdfs["one-page"] = build(path, project.root / "out")
+    pdfs["regional-pack"] = build(regional_pack(project), project.root / "out")
     return pdfs
+
+
+REGIONAL_SEVEN = """\
+title: Waiting for certainty in Anytown
+subtitle: What three children's reviews taught the partnership about acting on concerns
+kind: 7-minute briefing
+style: partnership
+layout: seven-minute
+action_plan: true
+feedback:
+  heading: Tell the Anytown partnership what your team thought
+  text: We would like to hear how your team used this briefing and what you will change.
+  email: learning.reviews@anytown-safeguarding.example
+  website: https://www.anytown-safeguarding.example/learning/seven-minute-briefings/feedback
+sections:
+""" + "".join(f"  - heading: Point {n}\n    content:\n      - The review found that the "
+              f"agencies waited for a test result before acting on what they knew.\n"
+              for n in range(1, 8))
+
+REGIONAL_LONG = """\
+title: Learning from a review of how the agencies in the county worked with a family over ten years
+language: en-GB
+sections:
+""" + "".join(f"  - heading: Finding {n}\n    content:\n      - >-\n        "
+              + "Practitioners met often and shared what they knew, but nobody held the "
+              "whole picture of the family and each agency assumed another saw the rest. "
+              * 6 + "\n" for n in range(1, 4)) + """\
+feedback:
+  email: county.learning@county-board.example
+  website: https://www.county-board.example/learning-from-reviews/briefings/feedback-form
+"""
+
+
+def regional_pack(project: Project) -> Path:
+    """A regional training pack: briefings from three boards (the bscb, partnership and
+    built-in styles), each with its own footer and contacts, of one, two and more pages."""
+    for name in ("family-l-7-minute", "adults-review-mr-a"):
+        shutil.copy(ROOT / "briefings" / f"{name}.yaml", project.root / "briefings")
+    project.briefing("anytown-seven", REGIONAL_SEVEN)
+    project.briefing("county-long", REGIONAL_LONG)
+    return project.write("briefings/regional.pack.yaml", """\
+        pack:
+          title: Regional learning pack
+          subtitle: Briefings from three boards
+          date: 2024-05
+          briefings: [family-l-7-minute, anytown-seven, one-page, county-long,
+                      adults-review-mr-a]
+        """)
 
 
 def build(path: Path, out: Path) -> Path:

@@ -8,6 +8,7 @@ from pathlib import Path
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
+from briefpdf.compose.addresses import AddressPara
 from briefpdf.compose.flowables import Figure, ListItem, Para, Rule, Stack
 from briefpdf.compose.markup import inline, link, plain, spans_to_markup
 from briefpdf.compose.qr import beside_code, code_size, qr_code
@@ -130,8 +131,9 @@ class BlockComposer:
             parts: list[Flowable] = [Para(link(entry.title, entry.url, self.link_colour,
                                                bold=True), t.link_title, body_node.add("P"))]
             if t.style.links.show_url:
-                parts.append(Para(link(display_url(entry.url), entry.url, self.link_colour,
-                                       underline=False), t.link_url, body_node.add("P")))
+                parts.append(AddressPara("", display_url(entry.url), entry.url, t.link_url,
+                                         body_node.add("P"), colour=self.link_colour,
+                                         underline=False))
             if entry.note:
                 parts.append(Para(self.text(entry.note), t.note, body_node.add("P")))
             text: Flowable = Stack(parts)
@@ -174,9 +176,9 @@ class BlockComposer:
         for number, shown, href in pending:
             li = node.add("LI")
             label = Para(plain(str(number)), t.link_url, li.add("Lbl"))
-            markup = plain(shown + ": ") + link(display_url(href), href, self.link_colour,
-                                                underline=False)
-            body = Stack([Para(markup, t.link_url, li.add("LBody"))])
+            body = Stack([AddressPara(plain(shown + ": "), display_url(href), href,
+                                      t.link_url, li.add("LBody"), colour=self.link_colour,
+                                      underline=False)])
             rows.append(ListItem(label, body, t.indent, li, space_after=t.gap * 0.2))
         return _spaced(rows, after=t.gap)
 

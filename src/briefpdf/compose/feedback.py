@@ -6,6 +6,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
+from briefpdf.compose.addresses import AddressPara
 from briefpdf.compose.blocks import BlockComposer
 from briefpdf.compose.flowables import Heading, Para, Stack
 from briefpdf.compose.markup import link, plain
@@ -14,6 +15,9 @@ from briefpdf.compose.semantics import Node
 from briefpdf.links.address import short_web
 from briefpdf.links.contacts import contact_rows, twitter_url
 from briefpdf.model.briefing import Feedback
+
+ADDRESS_LABELS = frozenset({"Email", "Website", "Survey"})
+"""Contacts printed as addresses (a phone number or a handle is not broken so)."""
 
 __all__ = ["compact_contacts", "contact_rows", "feedback_panel", "short_web", "twitter_url"]
 
@@ -37,8 +41,13 @@ def feedback_panel(composer: BlockComposer, feedback: Feedback, parent: Node) ->
         items.append(Para(composer.text(feedback.text), t.contact, node.add("P")))
     contacts: list[Flowable] = []
     for label, shown, href in contact_rows(feedback):
-        markup = f"<b>{plain(label)}:</b> " + link(shown, href, composer.link_colour)
-        contacts.append(Para(markup, t.contact, node.add("P")))
+        prefix = f"<b>{plain(label)}:</b> "
+        if label in ADDRESS_LABELS:  # long addresses break at their separators
+            contacts.append(AddressPara(prefix, shown, href, t.contact, node.add("P"),
+                                        colour=composer.link_colour))
+        else:
+            markup = prefix + link(shown, href, composer.link_colour)
+            contacts.append(Para(markup, t.contact, node.add("P")))
     if feedback.survey and t.style.links.qr:  # the survey's code, beside the contacts
         code = qr_code(t, feedback.survey, node)
         caption_style = ParagraphStyle("qr-caption", parent=t.link_url, alignment=TA_CENTER)

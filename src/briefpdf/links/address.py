@@ -9,6 +9,7 @@ non-ASCII characters percent-encoded (UTF-8), international host names in IDNA,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 _SAFE = "%/:=&?~#+!$,;'@()*[]"
@@ -66,3 +67,64 @@ def short_web(url: str) -> str:
     for prefix in ("https://", "http://"):
         url = url.removeprefix(prefix)
     return url.rstrip("/")
+
+
+BREAK_AFTER = frozenset("/?&=#.@")
+"""Where a printed address may break: after a slash, query and fragment marks, a dot,
+or the @ of an email address (the break then reads as a natural seam, and nothing that
+looks like a hyphenation is added)."""
+
+
+def address_breaks(address: str) -> tuple[list[int], list[int]]:
+    """The places a line may end inside ``address``: first the good ones (after a
+    separator in BREAK_AFTER that is not followed by another, so ``https://`` keeps
+    its slashes together), then the fallbacks (before a hyphen, so the hyphen starts the
+    next line and is not mistaken for a hyphenation). Each is an index: the line is
+    ``address[:index]``."""
+    good, hyphens = [], []
+    for index in range(1, len(address)):
+        before, char = address[index - 1], address[index]
+        if before in BREAK_AFTER and char not in BREAK_AFTER:
+            good.append(index)
+        elif char == "-" and before != "-":
+            hyphens.append(index)
+    return good, hyphens
+
+
+def break_address(address: str, measure: Callable[[str], float], first: float,
+                  rest: float) -> list[str]:
+    """``address`` in lines: the first at most ``first`` wide, the others ``rest``
+    (widths by ``measure``). Each line ends at the last good break that fits; before a
+    hyphen only when no good break fits; between two letters only when neither does
+    (a single unbroken name wider than the line). The first line is empty when not even
+    that much fits beside what precedes the address."""
+    lines: list[str] = []
+    width = first
+    while measure(address) > width:
+        good, hyphens = address_breaks(address)
+        fitting = ([i for i in good if measure(address[:i]) <= width]
+                   or [i for i in hyphens if measure(address[:i]) <= width])
+        if fitting:
+            cut = fitting[-1]
+        elif not lines and width < rest:
+            lines.append("")  # start the address on a line of its own
+            width = rest
+            continue
+        else:
+            cut = _longest_prefix(address, measure, width)
+        lines.append(address[:cut])
+        address, width = address[cut:], rest
+    return [*lines, address]
+
+
+def _longest_prefix(text: str, measure: Callable[[str], float], width: float) -> int:
+    """The length of the longest start of ``text`` that fits ``width`` (at least one
+    character, so every line moves on)."""
+    low, high = 1, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if measure(text[:middle]) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low

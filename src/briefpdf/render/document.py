@@ -21,7 +21,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplat
 from briefpdf import __version__
 from briefpdf.compose.document import ComposedDocument
 from briefpdf.compose.semantics import NULL_MARKER, NullMarker
-from briefpdf.render.furniture import draw_furniture
+from briefpdf.render.furniture import draw_furniture, repeated_lines
 from briefpdf.render.pdfobjects import Compact, Name
 from briefpdf.render.tagging import TaggingMarker, annotation_name
 
@@ -87,6 +87,12 @@ def _roman(number: int) -> str:
         while number >= value:
             out, number = out + letters, number - value
     return out
+
+
+def _furniture_of(state: dict) -> ComposedDocument | None:
+    """The document whose footer a held page of a pack prints (None: no footer)."""
+    part = state.get("part")
+    return part.composed if part is not None and part.furniture else None
 
 
 class Part(Flowable):
@@ -204,6 +210,7 @@ class _DeferredCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._pages)
+        repeated = repeated_lines([_furniture_of(state) for state in self._pages])
         shown: list[PDFPage] = []
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
@@ -217,7 +224,8 @@ class _DeferredCanvas(Canvas):
                 numbers = part.numbers
                 pages = numbers.total or total - numbers.offset
                 draw_furniture(self, part.composed, number, pages, numbers.label(number),
-                               head=number > part.first_page, template=numbers.template)
+                               head=number > part.first_page, template=numbers.template,
+                               furniture=repeated)
             self.marker.finish_page(self)
             super().showPage()
             shown.append(self._doc.Pages.pages[-1])

@@ -5,12 +5,18 @@ Two accessibility rules (docs/accessibility.md): a running head is kept to at mo
 seven words (a longer title is shortened with an ellipsis), so it reads as a label,
 not a sentence; and on a one-page briefing the footer's text and contacts appear
 once, so they are tagged as content at the end of the reading order (the contacts
-as links), not artifacts.
+as links), not artifacts. In a pack, whose briefings may come from different boards
+with different footers, a footer line is furniture only if the pack prints it on
+enough pages to repeat (``repeated_lines``); a line printed on fewer (the contacts of a
+two-page 7-minute briefing from another board) is content, because prose marked as
+an artifact is never read.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Collection
 from contextlib import nullcontext
 from functools import lru_cache
 from typing import Any
@@ -23,6 +29,9 @@ from briefpdf.compose.document import ComposedDocument
 from briefpdf.compose.markup import link, plain, plain_frags, with_fallback
 from briefpdf.compose.semantics import marker_of
 
+REPEATS = 3
+"""A footer line printed on this many pages of a file (of six pages or more) repeats:
+it is furniture. In a shorter file, on every page (but at least two)."""
 HEAD_WORDS = 7
 """A running head longer than this many words is shortened."""
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -30,17 +39,22 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 def draw_furniture(canv: Any, doc: ComposedDocument, page: int, pages: int,
                    page_label: str | None = None, *, head: bool | None = None,
-                   template: str | None = None) -> None:
+                   template: str | None = None,
+                   furniture: Collection[str] | None = None) -> None:
     """Draw the head (pages 2+, or when ``head``), footer and marking for one page.
 
     ``template`` replaces the style's page-number format ("Page {page} of {pages}").
+    The footer's text and contacts are furniture (artifacts) when ``furniture`` holds
+    them; without it, on every page of a document of two pages or more.
     """
     t = doc.theme
     with marker_of(canv).artifact(canv, "Pagination"):
         canv.saveState()
         if (page > 1 if head is None else head) and doc.running_head:
             _running_head(canv, doc)
-        _footer(canv, doc, page_label or str(page), pages, template)
+        if furniture is None:
+            furniture = () if pages == 1 else (doc.footer_text, doc.contacts)
+        _footer(canv, doc, page_label or str(page), pages, template, furniture)
         if doc.classification:
             _marking(canv, doc, top=t.page_height - 4.2 * mm)
             _marking(canv, doc, top=4.2 * mm + t.style.sizes.small)
@@ -94,7 +108,7 @@ def _running_head(canv: Any, doc: ComposedDocument) -> None:
 
 
 def _footer(canv: Any, doc: ComposedDocument, page: str, pages: int,
-            template: str | None = None) -> None:
+            template: str | None = None, furniture: Collection[str] = ()) -> None:
     t = doc.theme
     rule_y = t.margin_bottom - 6 * mm
     canv.setStrokeColor(t.colours.accent)
@@ -109,18 +123,30 @@ def _footer(canv: Any, doc: ComposedDocument, page: str, pages: int,
     text_width = t.frame_width - number_width - 4 * mm
     used = 0.0
     if doc.footer_text:
-        with _once(canv, doc, pages):
+        with _as_content(canv, doc, doc.footer_text not in furniture):
             used = _line(canv, doc.footer_text, t.footer, t.margin_left, top, text_width,
                          doc=doc)
     if doc.contacts:
-        with _once(canv, doc, pages):
+        content = doc.contacts not in furniture
+        with _as_content(canv, doc, content):
             _line(canv, doc.contacts, t.footer, t.margin_left, top - used, text_width,
-                  markup=_linked_contacts(doc, pages, t.footer, text_width), doc=doc)
+                  markup=_linked_contacts(doc, content, t.footer, text_width), doc=doc)
 
 
-def _once(canv: Any, doc: ComposedDocument, pages: int) -> Any:
-    """Footer text on a one-page document is content (a paragraph in a closing Div)."""
-    if pages != 1:
+def repeated_lines(pages: list[ComposedDocument | None]) -> set[str]:
+    """The footer lines (text, contacts) that repeat in a file whose pages have the
+    furniture of ``pages`` (None: a page without): those printed on REPEATS pages or
+    more, or in a file of fewer than six pages on all of them (and at least two)."""
+    needed = REPEATS if len(pages) >= 6 else max(2, len(pages))
+    counts = Counter(line for doc in pages if doc is not None
+                     for line in {doc.footer_text, doc.contacts} if line)
+    return {line for line, count in counts.items() if count >= needed}
+
+
+def _as_content(canv: Any, doc: ComposedDocument, content: bool) -> Any:
+    """A footer line that is not repeated furniture is content (a paragraph in a closing
+    Div of the document or part), read once for each page that prints it."""
+    if not content:
         return nullcontext()
     footer = doc.extra.get("footer_node")
     if footer is None:
@@ -128,12 +154,13 @@ def _once(canv: Any, doc: ComposedDocument, pages: int) -> Any:
     return marker_of(canv).content(canv, footer.add("P"))
 
 
-def _linked_contacts(doc: ComposedDocument, pages: int, style: Any, width: float) -> str | None:
-    """On a one-page document the contacts line is content, so each contact is a link
+def _linked_contacts(doc: ComposedDocument, content: bool, style: Any, width: float
+                     ) -> str | None:
+    """Where the contacts line is content, each contact is a link
     (as many as fit on the line; the feedback panel on the same page lists them all)."""
     rows = [(shown, href) for label, shown, href in doc.extra.get("contact_rows") or []
             if label != "Survey"]
-    while pages == 1 and rows:
+    while content and rows:
         shown = "  ·  ".join(text for text, _ in rows)
         if stringWidth(shown, style.fontName, style.fontSize) <= width:
             return "  ·  ".join(link(text, href, underline=False) for text, href in rows)
