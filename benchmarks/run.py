@@ -8,7 +8,9 @@ Measures, in one run on this machine, against floors measured in the same run:
       `python -c "import reportlab.platypus"` (the import floor);
   (c) a 100-briefing build with one job and with every core (median of 5 pairs);
   (d) a no-op rebuild of those 100;
-  (e) a 300-briefing pack: time (median of 3 builds) and peak memory.
+  (e) a 300-briefing pack: time (median of 3 builds) and peak memory;
+  (f) `briefpdf serve`: from pressing Save on the Family L page to its updated preview
+      shown in the browser (Debian's Chromium, headless), median and worst of 20.
 
 Inputs are copies of the Family L sample with varied text, made in a temporary folder.
 Prints a table: target, measured, ratio, PASS/FAIL. Exit status 0 whatever the result.
@@ -342,6 +344,63 @@ def bench_pack(paths: list[Path], root: Path, runs: int = 3) -> list[Row]:
     ]
 
 
+SAVE_AND_WAIT = """async (text) => {
+  const pages = document.getElementById("pages");
+  const before = pages.dataset.pdf;
+  document.querySelector(".CodeMirror").CodeMirror.setValue(text);
+  const started = performance.now();
+  document.getElementById("save").click();
+  while (pages.dataset.pdf === before) await new Promise(r => setTimeout(r, 2));
+  return performance.now() - started;
+}"""
+"""Save, then wait until every new page image has loaded and replaced the old ones."""
+
+
+def bench_serve(root: Path, edits: int = 20) -> list[Row]:
+    """(f): the serve page's Save button to its updated preview, in a real browser."""
+    chromium = Path("/usr/bin/chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    if sync_playwright is None or not chromium.exists():
+        return [Row("(f) serve: save → updated preview", "≤ 300 ms median",
+                    "skipped: needs playwright and /usr/bin/chromium", "", None)]
+    project = root / "serve-project"
+    (project / "briefings").mkdir(parents=True)
+    shutil.copytree(STYLES, project / "styles")
+    page_file = project / "briefings" / "family-l.yaml"
+    template = SAMPLE.read_text(encoding="utf-8")
+    page_file.write_text(template, encoding="utf-8")
+    process = subprocess.Popen([*briefpdf_command(), "serve", str(project), "--no-open"],
+                               stdout=subprocess.PIPE, text=True, env=ENV)
+    try:
+        url = process.stdout.readline().split("open ", 1)[1].split()[0]
+        with sync_playwright() as driver:
+            browser = driver.chromium.launch(executable_path=str(chromium), args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-sync",
+                "--disable-background-networking", "--disable-component-update",
+                "--no-first-run"])
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(url + "edit/family-l.yaml")
+            page.wait_for_selector("#pages[data-pdf] img", timeout=60_000)
+            times = []
+            for n in range(edits + 1):  # the first is not counted: the page warms up
+                text = template.replace("What is a CPIR?", f"What is a CPIR? ({n})")
+                took = page.evaluate(SAVE_AND_WAIT, text)
+                if n:
+                    times.append(took)
+            browser.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    median, worst = statistics.median(times), max(times)
+    return [Row(f"(f) serve: save → updated preview (median of {edits})", "≤ 300 ms",
+                f"{median:.0f} ms", f"{median / 300:.2f}× target", median <= 300),
+            Row(f"(f) serve: save → updated preview (worst of {edits})", "",
+                f"{worst:.0f} ms", "", None)]
+
+
 # --- report --------------------------------------------------------------------------
 
 
@@ -386,7 +445,7 @@ def main() -> int:
     parser.add_argument("--warm", type=int, default=30, help="briefings timed warm in (a)")
     parser.add_argument("--many", type=int, default=100, help="briefings in (c) and (d)")
     parser.add_argument("--pack", type=int, default=300, help="briefings in the pack (e)")
-    parser.add_argument("--only", default="abcde", help="which measures to run, e.g. ae")
+    parser.add_argument("--only", default="abcdef", help="which measures to run, e.g. ae")
     args = parser.parse_args()
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
         os.cpu_count() or 1)
@@ -398,7 +457,8 @@ def main() -> int:
         steps = {"a": lambda: [bench_pipeline(paths[: args.warm], root)],
                  "b": lambda: bench_cold(paths[0], root, args.repeat),
                  "cd": lambda: bench_many(paths[: args.many], root, cores),
-                 "e": lambda: bench_pack(paths[: args.pack], root)}
+                 "e": lambda: bench_pack(paths[: args.pack], root),
+                 "f": lambda: bench_serve(root)}
         for keys, step in steps.items():
             if not set(keys) & set(args.only):
                 continue

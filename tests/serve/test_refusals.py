@@ -75,7 +75,7 @@ def test_changes_need_the_session_token(served):
     "/edit/..%2F..%2Fetc%2Fpasswd", "/edit/../../etc/passwd", "/edit/%2Fetc%2Fpasswd",
     "/api/view/..%2Fsecret.yaml", "/api/view/leak.yaml", "/edit/leak.yaml",
     "/download/leak.yaml?as=pdf", "/download/..%2Fsecret.yaml?as=html",
-    "/static/..%2F..%2F__init__.py", "/static/../server.py", "/preview/..%2F..%2F/1.png"])
+    "/static/..%2F..%2F__init__.py", "/static/../server.py", "/preview/..%2F..%2F/1.jpg"])
 def test_no_path_outside_the_project(served, path):
     reply = served.request("GET", path)
     assert reply.status == 404

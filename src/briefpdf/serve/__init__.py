@@ -5,7 +5,7 @@ A front end beside the command line: it calls the same pipeline (``build.make_pd
 
 - ``guard``: what makes a request acceptable (Host, Origin, token, paths, uploads).
 - ``workspace``: the project's files, their builds, versions and the file watcher.
-- ``preview``: PDF pages as PNG images (pypdfium2).
+- ``preview``: PDF pages as images (pypdfium2).
 - ``pages``: the HTML of the home and editing pages, every value escaped.
 - ``server``: the HTTP server (standard library) and its routes.
 

@@ -100,11 +100,14 @@ def _home_row(row: dict[str, Any]) -> str:
             f'<td><code>{escape(row["name"])}</code></td></tr>')
 
 
-def edit_page(token: str, name: str, text: str, styles: list[str], title: str) -> str:
+def edit_page(token: str, name: str, text: str, styles: list[str], title: str,
+              pack: bool = False) -> str:
     """The editor beside the preview. The text is in the textarea that the editor
     replaces, so the page shows it even before the script runs."""
     options = "".join(f'<option value="{escape(s)}">{escape(s)}</option>' for s in styles)
     quoted = escape(name)
+    twin = (f'<a class="button" id="download-html" href="/download/{quoted}?as=html" '
+            'download>Download web page</a>')
     body = f"""<main id="main" class="edit" data-name="{quoted}">
 <div class="edit-head">
   <div class="crumbs"><a href="/">Briefings</a> <span aria-hidden="true">›</span>
@@ -115,8 +118,7 @@ def edit_page(token: str, name: str, text: str, styles: list[str], title: str) -
             title="Save (Ctrl+S)">Save</button>
     <a class="button" id="download-pdf" href="/download/{quoted}?as=pdf"
        download>Download PDF</a>
-    <a class="button" id="download-html" href="/download/{quoted}?as=html"
-       download>Download web page</a>
+    {"" if pack else twin}
   </div>
 </div>
 <div class="panes">

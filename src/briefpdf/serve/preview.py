@@ -1,8 +1,12 @@
-"""Printed pages as PNG images, for the preview beside the editor.
+"""Printed pages as images, for the preview beside the editor.
 
 pypdfium2 renders with PDFium, Chromium's own PDF engine, so the preview shows what a
 PDF viewer shows. PDFium is not thread-safe: one lock around every call. Images are
 kept per PDF (by its SHA-256), so the browser asking again costs nothing.
+
+JPEG, not PNG: encoding a page as PNG took 60-90 ms, as JPEG (quality 90, no colour
+subsampling, so coloured text stays crisp) under 10 ms, for the same size of file;
+at this resolution the difference cannot be seen beside the editor.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import threading
 from collections import OrderedDict
 
 SCALE = 1.5
-"""108 dpi: sharp on a laptop screen beside the editor, about 60 ms a page."""
+"""108 dpi: sharp on a laptop or desktop screen beside the editor."""
 KEEP = 8
 """PDFs whose pages are kept (the default view and a few styles tried)."""
 
@@ -28,7 +32,7 @@ def key_of(pdf: bytes) -> str:
 
 
 def page_count(pdf: bytes) -> int:
-    """How many pages ``pdf`` has; remembers it for :func:`page_png`."""
+    """How many pages ``pdf`` has; remembers it for :func:`page_image`."""
     import pypdfium2 as pdfium
 
     key = key_of(pdf)
@@ -49,8 +53,8 @@ def page_count(pdf: bytes) -> int:
     return count
 
 
-def page_png(key: str, number: int) -> bytes | None:
-    """Page ``number`` (from 1) of the PDF kept as ``key``, as PNG; None if unknown."""
+def page_image(key: str, number: int) -> bytes | None:
+    """Page ``number`` (from 1) of the PDF kept as ``key``, as JPEG; None if unknown."""
     import pypdfium2 as pdfium
 
     with _lock:
@@ -64,7 +68,7 @@ def page_png(key: str, number: int) -> bytes | None:
             finally:
                 document.close()
             buffer = io.BytesIO()
-            image.save(buffer, format="PNG", compress_level=1)
+            image.save(buffer, format="JPEG", quality=90, subsampling=0)
             pages[number - 1] = buffer.getvalue()
         return pages[number - 1]
 
@@ -75,5 +79,5 @@ def render_all(pdf: bytes) -> tuple[str, int]:
     count = page_count(pdf)
     key = key_of(pdf)
     for number in range(1, count + 1):
-        page_png(key, number)
+        page_image(key, number)
     return key, count

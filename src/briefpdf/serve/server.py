@@ -32,6 +32,8 @@ SECURITY_HEADERS = {
 """Sent with every response: the pages run only this server's own scripts (CodeMirror
 sets styles from script, hence 'unsafe-inline' for styles only)."""
 
+KEEP_AN_HOUR = {"Cache-Control": "private, max-age=3600"}
+"""For the editor, styles, scripts and fonts: the same for as long as the server runs."""
 STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
 
 
@@ -88,8 +90,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        for key, value in {**SECURITY_HEADERS, **(headers or {})}.items():
+        for key, value in {"Cache-Control": "no-store", **SECURITY_HEADERS,
+                           **(headers or {})}.items():
             self.send_header(key, value)
         self.end_headers()
         if self.command != "HEAD":
@@ -148,7 +150,7 @@ class Handler(BaseHTTPRequestHandler):
         route, _, rest = unquote(parts.path).lstrip("/").partition("/")
         query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         handler = {"": self._home, "edit": self._edit, "static": self._static_file,
-                   "preview": self._preview, "download": self._download,
+                   "fonts": self._font, "preview": self._preview, "download": self._download,
                    "api": self._api_get}.get(route)
         if handler is None or (route == "" and rest):
             self._not_found()
@@ -195,24 +197,36 @@ class Handler(BaseHTTPRequestHandler):
             return
         title = ws.describe(name)["title"]
         styles = sorted(available_styles(ws.folder))
-        self._html(pages.edit_page(self.server.token, name, view.text, styles, title))
+        self._html(pages.edit_page(self.server.token, name, view.text, styles, title,
+                                   pack=view.kind == "pack"))
 
     def _static_file(self, name: str, query: dict[str, str]) -> None:
         data = self.server.static.get(name)
         if data is None:
             self._not_found()
             return
-        self._send(200, data, STATIC_TYPES[Path(name).suffix])
+        self._send(200, data, STATIC_TYPES[Path(name).suffix], KEEP_AN_HOUR)
 
-    def _preview(self, rest: str, query: dict[str, str]) -> None:
-        """``/preview/KEY/N.png``: page N of a PDF the workspace rendered."""
-        key, _, page = rest.partition("/")
-        number = page.removesuffix(".png")
-        png = preview.page_png(key, int(number)) if number.isdigit() else None
-        if png is None:
+    def _font(self, name: str, query: dict[str, str]) -> None:
+        """``/fonts/FACE.ttf``: the briefings' own typeface (Source Sans Pro, from its
+        PyPI package), so the pages look like the PDFs with no internet."""
+        from briefpdf.model.fontfiles import DEFAULT_FAMILY, bundled_faces
+
+        face = bundled_faces(DEFAULT_FAMILY).get(name.removesuffix(".ttf"))
+        if face is None or not name.endswith(".ttf"):
             self._not_found()
             return
-        self._send(200, png, "image/png")
+        self._send(200, Path(face).read_bytes(), "font/ttf", KEEP_AN_HOUR)
+
+    def _preview(self, rest: str, query: dict[str, str]) -> None:
+        """``/preview/KEY/N.jpg``: page N of a PDF the workspace rendered."""
+        key, _, page = rest.partition("/")
+        number = page.removesuffix(".jpg")
+        image = preview.page_image(key, int(number)) if number.isdigit() else None
+        if image is None:
+            self._not_found()
+            return
+        self._send(200, image, "image/jpeg", KEEP_AN_HOUR)  # a key names one PDF's pages
 
     def _download(self, name: str, query: dict[str, str]) -> None:
         from briefpdf.model.document import slug_of

@@ -119,7 +119,7 @@ class Workspace:
         if path is None:
             return
         with self._building:
-            new = self._build(name, path)
+            new = self._build(name, path, self.views.get(name))
         with self.changed:
             old = self.views.get(name)
             if old is not None and new.same_as(old):
@@ -144,7 +144,7 @@ class Workspace:
         view = self.views.get(name)
         return view.version if view else 0
 
-    def _build(self, name: str, path: Path) -> View:
+    def _build(self, name: str, path: Path, old: View | None) -> View:
         from briefpdf.batch import build_many
         from briefpdf.build import validate_file
         from briefpdf.model.document import slug_of
@@ -154,8 +154,10 @@ class Workspace:
             outcome = build_many([path], self.out, OPTIONS, jobs=1).outcomes[0]
         except BriefpdfError as exc:  # out/ cannot be written
             outcome = Outcome(path, problems=[Problem(name, 1, 1, str(exc))], status="failed")
-        if outcome.status == "unchanged":  # up to date: its warnings are not kept
-            outcome.problems = validate_file(path).problems
+        if outcome.status == "unchanged":
+            if old is not None and old.text == text:  # e.g. the watcher seeing our save
+                return old
+            outcome.problems = validate_file(path).problems  # (warnings are not cached)
         view = View(name, text=text, kind="pack" if ".pack." in name else "briefing")
         view.problems = [problem_json(p, path) for p in outcome.problems]
         view.status = status_of(outcome.problems)

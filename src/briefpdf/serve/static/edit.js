@@ -89,13 +89,8 @@
       }
     }
     showProblems(view.problems);
-    if (variantChosen()) {
-      loadVariant();
-    } else {
-      showPages(view.pdf, view.pages, view.stale ?
-        "These are the last good pages: fix the errors listed to update them." :
-        view.pdf ? "" : "No pages yet: fix the errors listed, then save.");
-    }
+    if (variantChosen()) loadVariant();
+    else ownPages();
     main.dataset.version = String(version);
   }
 
@@ -147,7 +142,13 @@
     };
   }
 
-  function showPages(pdf, count, message) {
+  // Each change of what the preview should show takes a ticket; an answer or an image
+  // that arrives after a later change is dropped (no older preview over a newer one).
+  let ticket = 0;
+
+  function showPages(pdf, count, message, mine) {
+    if (mine === undefined) mine = ++ticket;
+    if (mine !== ticket) return;
     note.textContent = message || "";
     if (!pdf) {
       const empty = document.createElement("p");
@@ -165,13 +166,14 @@
       const image = new Image();
       image.alt = "Page " + number + " of " + count;
       loaded.push(new Promise(function (done) { image.onload = image.onerror = done; }));
-      image.src = "/preview/" + pdf + "/" + number + ".png";
+      image.src = "/preview/" + pdf + "/" + number + ".jpg";
       const caption = document.createElement("figcaption");
       caption.textContent = "Page " + number + " of " + count;
       figure.append(image, caption);
       figures.push(figure);
     }
     Promise.all(loaded).then(function () {  // swap when ready: no flicker
+      if (mine !== ticket) return;
       const top = pages.scrollTop;
       pages.replaceChildren.apply(pages, figures);
       pages.scrollTop = top;
@@ -179,24 +181,31 @@
     });
   }
 
+  function ownPages() {
+    showPages(current.pdf, current.pages, current.stale ?
+      "These are the last good pages: fix the errors listed to update them." :
+      current.pdf ? "" : "No pages yet: fix the errors listed, then save.");
+  }
+
   // --- another style, or grays: built in memory, the file is not changed ---------------
   function variantChosen() { return stylePicker.value !== "" || grayscale.checked; }
   async function loadVariant() {
-    const query = "?style=" + encodeURIComponent(stylePicker.value) +
-      "&gray=" + (grayscale.checked ? "1" : "0");
-    note.textContent = "Making a preview…";
-    const response = await fetch("/api/variant/" + quoted + query);
+    const mine = ++ticket;
+    const style = stylePicker.value;
+    const gray = grayscale.checked;
+    const label = [style ? "in the style " + style : "", gray ? "in grays" : ""]
+      .filter(Boolean).join(" and ");
+    note.textContent = "Making a preview " + label + "…";
+    const response = await fetch("/api/variant/" + quoted + "?style=" +
+                                 encodeURIComponent(style) + "&gray=" + (gray ? "1" : "0"));
     const data = await response.json();
-    const label = [stylePicker.value ? "in the style " + stylePicker.value : "",
-                   grayscale.checked ? "in grays" : ""].filter(Boolean).join(" and ");
     const problem = data.problems.find(function (p) { return p.severity !== "warning"; });
     showPages(data.pdf, data.pages, problem ? "Cannot preview " + label + ": " +
-      problem.message : "Previewing " + label + "; the file is not changed.");
+      problem.message : "Previewing " + label + "; the file is not changed.", mine);
   }
   function variantChanged() {
     if (variantChosen()) loadVariant();
-    else if (current) showPages(current.pdf, current.pages, current.stale ?
-      "These are the last good pages: fix the errors listed to update them." : "");
+    else if (current) ownPages();
   }
   stylePicker.addEventListener("change", variantChanged);
   grayscale.addEventListener("change", variantChanged);
