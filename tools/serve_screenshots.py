@@ -23,19 +23,29 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 SIZES = {"laptop": (1280, 800), "desktop": (1920, 1080)}
 
 
+def save(page, path: Path) -> None:
+    """A screenshot, as a 256-colour PNG (a third of the size, the same to the eye)."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    image = Image.open(BytesIO(page.screenshot())).convert("RGB")
+    image.quantize(256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
+
+
 def shoot(url: str, out: Path, project: Path) -> None:
     with sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         for size, (width, height) in SIZES.items():
             page = browser.new_page(viewport={"width": width, "height": height})
             page.goto(url)
-            page.screenshot(path=out / f"serve-home-{size}.png")
+            save(page, out / f"serve-home-{size}.png")
             page.goto(url + "edit/family-l.yaml")
             page.wait_for_selector("#pages[data-pdf] img")
-            page.screenshot(path=out / f"serve-edit-{size}.png")
+            save(page, out / f"serve-edit-{size}.png")
             page.goto(url + "edit/learning-pack-2017.pack.yaml")
             page.wait_for_selector("#pages[data-pdf] img")
-            page.screenshot(path=out / f"serve-pack-{size}.png")
+            save(page, out / f"serve-pack-{size}.png")
             page.close()
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.goto(url + "edit/family-l.yaml")
@@ -47,7 +57,7 @@ def shoot(url: str, out: Path, project: Path) -> None:
                                arg=before)
         page.wait_for_function("() => document.getElementById('preview-note')"
                                ".textContent.includes('grays')")
-        page.screenshot(path=out / "serve-style-laptop.png")
+        save(page, out / "serve-style-laptop.png")
         page.select_option("#style-picker", "")
         page.uncheck("#grayscale")
         text = (project / "briefings" / "family-l.yaml").read_text()
@@ -57,7 +67,7 @@ def shoot(url: str, out: Path, project: Path) -> None:
                       broken)
         page.click("#save")
         page.wait_for_selector("#problems li")
-        page.screenshot(path=out / "serve-error-laptop.png")
+        save(page, out / "serve-error-laptop.png")
         browser.close()
 
 

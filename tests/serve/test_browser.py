@@ -127,6 +127,7 @@ def test_a_broken_file_shows_its_error_at_its_line_and_keeps_the_last_good_pdf(p
     assert marked.locator(".CodeMirror-linenumber").inner_text() == str(number)
     assert "date" in page.inner_text(".line-note")
     assert "last good pages" in page.inner_text("#preview-note")
+    assert page.inner_text("#save-state") == "Saved; the PDF is kept until the errors are fixed"
     assert page.get_attribute("#pages", "data-pdf") == before  # the last good pages stay
     assert pdf.read_bytes() == good
     assert "date: sometime last summer" in (served.root / "briefings" /

@@ -68,7 +68,8 @@
       return;
     }
     saveButton.disabled = false;
-    showSaveState();
+    showSaveState(current && current.status === "errors" ?
+      "Saved; the PDF is kept until the errors are fixed" : undefined);
   }
   saveButton.addEventListener("click", save);
 
