@@ -209,3 +209,40 @@ def test_downloads_and_the_pack_page(page, served):
     open_editor(page, served, "learning-pack-2017.pack.yaml")
     assert page.locator("#pages img").count() > 8
     assert "Learning from reviews" in pdf_text(served.root / "out" / "learning-pack-2017.pdf")
+
+
+MARKDOWN = """\
+# Learning from Family N
+
+What every practitioner should take from this review.
+
+## What happened
+
+Agencies did not **share information** about the new partner.
+
+- Ask about new adults in the household
+- Record what you are told
+
+## Guidance
+
+- [Information sharing advice](https://www.example.org/sharing)
+"""
+
+
+def test_import_a_markdown_file_with_the_button(page, served, tmp_path):
+    upload = tmp_path / "Family N notes.md"
+    upload.write_text(MARKDOWN, encoding="utf-8")
+    page.goto(served.url)
+    assert page.locator("#import-note").count() == 0  # `briefpdf import` is here
+    page.set_input_files("#import-file", str(upload))
+    page.wait_for_url("**/edit/family-n-notes.yaml")
+    page.wait_for_selector("#pages[data-pdf] img")
+    source = (served.root / "briefings" / "family-n-notes.yaml").read_text()
+    assert "title: Learning from Family N" in source
+    text = pdf_text(served.root / "out" / "family-n-notes.pdf")
+    assert "Ask about new adults in the household" in text
+    page.goto(served.url)  # the same file again: refused, nothing replaced
+    page.set_input_files("#import-file", str(upload))
+    page.wait_for_selector("#message.error")
+    assert "already exists" in page.inner_text("#message")
+    assert (served.root / "briefings" / "family-n-notes.yaml").read_text() == source

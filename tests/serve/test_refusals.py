@@ -102,7 +102,7 @@ def test_uploads_are_size_limited_and_type_checked(served):
     with socket.create_connection(("127.0.0.1", served.port), timeout=30) as s:
         s.sendall((f"POST /api/import HTTP/1.1\r\nHost: 127.0.0.1:{served.port}\r\n"
                    f"X-Briefpdf-Token: {token}\r\nX-File-Name: big.txt\r\n"
-                   f"Content-Length: {5 * 1024 * 1024 + 1}\r\n\r\n").encode())
+                   f"Content-Length: {20 * 1024 * 1024 + 1}\r\n\r\n").encode())
         assert s.recv(100).startswith(b"HTTP/1.0 413")
     exe = served.request("POST", "/api/import", b"MZ\x90\x00", {**headers,
                                                                 "X-File-Name": "tool.exe"})

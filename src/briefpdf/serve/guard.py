@@ -17,8 +17,8 @@ import secrets
 from pathlib import Path
 
 TOKEN_HEADER = "X-Briefpdf-Token"
-MAX_UPLOAD = 5 * 1024 * 1024
-"""Bytes: a Word file of a long briefing with photos is well under this."""
+MAX_UPLOAD = 20 * 1024 * 1024
+"""Bytes: a Word file of a long briefing with a few photos is well under this."""
 MAX_TEXT = 1024 * 1024
 """Bytes of YAML a save may send (the loader refuses larger files anyway)."""
 
