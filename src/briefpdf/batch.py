@@ -47,6 +47,19 @@ class Batch:
         return (f"{self.count('built')} built, {self.count('unchanged')} unchanged, "
                 f"{self.count('failed')} failed in {self.seconds:.1f}s")
 
+    def check_line(self) -> str | None:
+        """One line counting the `briefpdf check` findings of the files, or None."""
+        counted = [o.findings for o in self.outcomes if o.findings is not None]
+        if not counted:
+            return None
+        totals = {kind: sum(c.get(kind, 0) for c in counted) for kind in LABELS}
+        total = sum(totals.values())
+        if not total:
+            return f"check: no findings in {len(counted)} file{'s' * (len(counted) != 1)}"
+        kinds = ", ".join(f"{n} {LABELS.get(kind, kind)}" for kind, n in totals.items())
+        return (f"check: {total} finding{'s' * (total != 1)} ({kinds}); "
+                "run `briefpdf check` to see them")
+
 
 def build_many(files: list[Path], out_dir: Path, options: dict[str, Any], *,
                jobs: int | None = None, force: bool = False, progress: bool = False) -> Batch:
@@ -60,14 +73,14 @@ def build_many(files: list[Path], out_dir: Path, options: dict[str, Any], *,
     for path in files:
         if not force and cache.is_fresh(path):
             results[path] = Outcome(path, output=Path(cache.output_of(path) or ""),
-                                    status="unchanged")
+                                    status="unchanged", findings=cache.findings_of(path))
         else:
             todo.append(path)
 
     def done(outcome: Outcome) -> None:
         results[outcome.path] = outcome
         if outcome.status == "built" and outcome.inputs is not None and outcome.output:
-            cache.record(outcome.path, outcome.output, outcome.inputs)
+            cache.record(outcome.path, outcome.output, outcome.inputs, outcome.findings)
         else:
             cache.forget(outcome.path)
 
@@ -144,6 +157,10 @@ def schedule(paths: list[Path]) -> tuple[list[Path], int]:
     ordered = sorted(paths, key=weights.__getitem__, reverse=True)
     return ordered, sum(weights[path][0] for path in paths)
 
+
+LABELS = {"personal-data": "personal data", "plain-english": "plain English",
+          "accessibility": "accessibility"}
+"""How the build's check line names each kind of finding."""
 
 PACK = re.compile(rb"^pack[ \t]*:", re.MULTILINE)
 """A top-level ``pack:`` key: the file is a pack (spec section 3)."""

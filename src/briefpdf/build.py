@@ -33,6 +33,7 @@ class Outcome:
     status: str = "built"  # built | unchanged | failed | valid
     inputs: Inputs | None = None  # what the output was made from (for incremental builds)
     html: Path | None = None  # the HTML twin, when asked for
+    findings: dict[str, int] | None = None  # `briefpdf check` findings by kind, when checked
 
 
 def discover(paths: list[str]) -> list[Path]:
@@ -72,7 +73,7 @@ def validate_file(path: Path, style: str | None = None) -> Outcome:
 
 
 def warm_up(path: Path, style: str | None = None, *, grayscale: bool = False,
-            html: bool = False) -> None:
+            html: bool = False, strict: bool = False) -> None:
     """Do the work every build shares, without building: import the stages, load the
     style, register its fonts, prepare its logos and compose ``path``. Worker processes
     forked afterwards inherit all of it warm (see batch.py). A problem with ``path`` is
@@ -88,20 +89,24 @@ def warm_up(path: Path, style: str | None = None, *, grayscale: bool = False,
         if not is_pack(source):
             from briefpdf.compose.document import compose_briefing
 
-            compose_briefing(load_briefing(path, style, source=source, grayscale=grayscale))
+            loaded = load_briefing(path, style, source=source, grayscale=grayscale)
+            compose_briefing(loaded)
+            check_findings(loaded)
     except BriefpdfError:
         pass
 
 
 def build_file(path: Path, out_dir: Path, style: str | None = None, *,
-               grayscale: bool = False, html: bool = False) -> Outcome:
+               grayscale: bool = False, html: bool = False, strict: bool = False) -> Outcome:
     """Build one briefing into ``out_dir/<slug>.pdf`` (in grays if ``grayscale``; and
-    ``<slug>.html``, the HTML twin, with ``html``)."""
+    ``<slug>.html``, the HTML twin, with ``html``). Its `briefpdf check` findings are
+    counted; with ``strict`` any finding fails the build before anything is written."""
     from briefpdf.load.styles import _show
     from briefpdf.model.document import slug_of
 
     try:
-        made = make_pdf(path, style, grayscale=grayscale)      # 1-5. load … finish
+        made = make_pdf(path, style, grayscale=grayscale,      # 1-5. load … finish
+                        strict=strict)
         page = render_html(made.loaded) if html and not made.pack else None
         output = out_dir / f"{slug_of(path)}.pdf"
         html_output = out_dir / f"{slug_of(path)}.html" if page is not None else None
@@ -110,12 +115,15 @@ def build_file(path: Path, out_dir: Path, style: str | None = None, *,
         write_atomic(output, made.pdf)                         # 6. write atomically
         if page is not None and html_output is not None:
             write_atomic(html_output, page.encode("utf-8"))
-    except InputError as exc:
-        return Outcome(path, problems=exc.problems, status="failed")
+    except InputError as exc:  # (with ``strict``, the findings are the problems)
+        return Outcome(path, problems=exc.problems, status="failed",
+                       findings=count_findings(exc.problems) if strict and any(
+                           hasattr(p, "kind") for p in exc.problems) else None)
     except BriefpdfError as exc:
         return Outcome(path, problems=[Problem(_show(path), 1, 1, str(exc))], status="failed")
     return Outcome(path, output=output, inputs=made.inputs, html=html_output,
-                   problems=made.loaded.warnings)  # warnings only
+                   problems=made.loaded.warnings,  # warnings only
+                   findings=count_findings(made.findings))
 
 
 @dataclass
@@ -126,12 +134,15 @@ class Made:
     loaded: Any  # a LoadedBriefing, or a LoadedPack when ``pack``
     inputs: Inputs
     pack: bool
+    findings: list = field(default_factory=list)  # `briefpdf check`'s counted findings
 
 
-def make_pdf(path: Path, style: str | None = None, *, grayscale: bool = False) -> Made:
+def make_pdf(path: Path, style: str | None = None, *, grayscale: bool = False,
+             strict: bool = False) -> Made:
     """Load one briefing or pack and make its PDF in memory, writing nothing: for
     ``build_file``, and for `briefpdf serve`'s previews in another style.
-    Raises InputError with every problem found."""
+    Raises InputError with every problem found (with ``strict``, with every `briefpdf
+    check` finding too, before anything is laid out)."""
     from briefpdf.cache import inputs_of
     from briefpdf.load.styles import _show
     from briefpdf.load.yaml_source import load_yaml
@@ -143,15 +154,39 @@ def make_pdf(path: Path, style: str | None = None, *, grayscale: bool = False) -
 
         with no_cycle_collection():
             loaded = load_pack(path, style, source=source, grayscale=grayscale)
+            findings = check_findings(*loaded.briefings, strict=strict)
             inputs = pack_inputs(loaded)
             pdf = render_pack(loaded)
-        return Made(pdf, loaded, inputs, pack=True)
+        return Made(pdf, loaded, inputs, pack=True, findings=findings)
     loaded = load_briefing(path, style, source=source,          # 2. validate the model
                            grayscale=grayscale)
+    findings = check_findings(loaded, strict=strict)            #    `briefpdf check`
     inputs = inputs_of(loaded)                                  #    hash what it depends on
     with no_cycle_collection():
         pdf = render_briefing(loaded)                           # 3-5. compose, render, finish
-    return Made(pdf, loaded, inputs, pack=False)
+    return Made(pdf, loaded, inputs, pack=False, findings=findings)
+
+
+def check_findings(*briefings, strict: bool = False) -> list:
+    """The counted `briefpdf check` findings of loaded briefings (a style's once); with
+    ``strict``, InputError with all of them when there are any."""
+    from briefpdf.check.runner import check_loaded
+
+    found: dict = {}
+    for loaded in briefings:
+        for finding in check_loaded(loaded).counted:
+            found.setdefault((finding.file, finding.line, finding.column, finding.message),
+                             finding)
+    if strict and found:
+        raise InputError(list(found.values()))
+    return list(found.values())
+
+
+def count_findings(findings: list) -> dict[str, int]:
+    """Findings counted by kind (other problems are not findings)."""
+    from briefpdf.check.finding import KINDS
+
+    return {kind: sum(getattr(f, "kind", None) == kind for f in findings) for kind in KINDS}
 
 
 @contextmanager

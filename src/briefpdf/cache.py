@@ -138,13 +138,21 @@ class BuildCache:
             found.update(entry.get("absent", []))
         return found
 
-    def record(self, source: Path, output: Path, inputs: Inputs) -> None:
-        """Remember that ``output`` was built from ``inputs`` (hashed before rendering)."""
+    def findings_of(self, source: Path) -> dict[str, int] | None:
+        """The `briefpdf check` counts recorded when ``source`` was built, if any."""
+        entry = self.entries.get(self.key(source))
+        found = entry.get("findings") if entry else None
+        return found if isinstance(found, dict) else None
+
+    def record(self, source: Path, output: Path, inputs: Inputs,
+               findings: dict[str, int] | None = None) -> None:
+        """Remember that ``output`` was built from ``inputs`` (hashed before rendering),
+        with the counts of its `briefpdf check` findings."""
         stat = os.stat(output)
         self.entries[self.key(source)] = {
             "fingerprint": self.fingerprint, "output": str(Path(output).resolve()),
             "output_stat": [stat.st_size, stat.st_mtime_ns],
-            "files": inputs.files, "absent": inputs.absent}
+            "files": inputs.files, "absent": inputs.absent, "findings": findings}
         self.changed = True
 
     def forget(self, source: Path) -> None:

@@ -13,8 +13,8 @@ from functools import partial
 from briefpdf import __version__
 from briefpdf.errors import BriefpdfError
 
-COMMANDS = ("build", "watch", "serve", "validate", "pack", "new", "import", "schema",
-            "styles", "links", "check-links")
+COMMANDS = ("build", "watch", "serve", "validate", "check", "pack", "new", "import",
+            "schema", "styles", "links", "check-links")
 """Command modules, in the order `--help` lists them."""
 
 

@@ -27,6 +27,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
                    help="rebuild every file, even those whose PDF is up to date")
     p.add_argument("--html", action="store_true",
                    help="also write OUT/<slug>.html: an accessible web page of each briefing")
+    p.add_argument("--strict", action="store_true",
+                   help="fail a briefing with any `briefpdf check` finding, and show them all")
     return p
 
 
@@ -52,7 +54,8 @@ def build_options(args: argparse.Namespace) -> dict:
     getattr and a default, because `briefpdf watch` shares this function."""
     return {"style": getattr(args, "style", None),
             "grayscale": getattr(args, "grayscale", False),
-            "html": getattr(args, "html", False)}
+            "html": getattr(args, "html", False),
+            "strict": getattr(args, "strict", False)}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,5 +72,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"wrote {outcome.output}")
             if outcome.html:
                 print(f"wrote {outcome.html}")
+    check_line = batch.check_line()
+    if check_line:
+        print(check_line, file=sys.stderr)
     print(batch.summary(), file=sys.stderr)
     return 1 if failed else 0

@@ -196,3 +196,7 @@ class Briefing(Strict):
     action_plan: bool = False
     sections: Annotated[list[Section], Field(min_length=1)]
     feedback: Feedback | None = None
+    allow: Annotated[list[RequiredText], Field(description=(
+        "Findings of `briefpdf check` accepted after review: each entry is the matched "
+        "text of a finding, such as \"Mr A\" (docs/check.md)"))] = field(
+        default_factory=no_items)
