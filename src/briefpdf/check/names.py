@@ -29,7 +29,7 @@ hospital school academy college university nursery practice surgery clinic ward 
 foundation society association charity group network forum office agency department
 authority court order act plan review reviews procedure protocol policy conference
 road street avenue lane close drive crescent way place gardens terrace grove walk square
-house hall church chapel mosque temple
+house hall church chapel mosque temple law aid action alliance
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
 nhs gp cpir scr sar dhr lscb lsab mash marac
@@ -40,12 +40,17 @@ ORGANISATION_AFTER = frozenset({
     "hospital", "school", "academy", "college", "university", "centre", "center", "house",
     "ward", "unit", "trust", "foundation", "court", "practice", "surgery", "clinic", "hall",
     "nursery", "infirmary", "institute", "building", "road", "street", "lane", "avenue",
-    "award", "lecture", "report", "review", "act", "fund", "prize", "memorial"})
+    "award", "lecture", "report", "review", "act", "fund", "prize", "memorial", "law",
+    "guidance", "scheme", "service", "services", "team", "project", "primary", "secondary",
+    "infant", "junior", "community", "nurse", "nurses", "volunteers", "staff", "hospice",
+    "charity"})
 """A name followed by one of these is a place or a thing named after someone
-(Florence Nightingale Hospital, the Victoria Climbié Inquiry is not: it is a person)."""
+(Florence Nightingale Hospital, Dr Foster Unit)."""
 
 SAINTS = frozenset({"st", "saint", "st.", "lord", "lady", "king", "queen", "prince",
                     "princess"})
+PLACE_BEFORE = frozenset({"in", "near", "around"})
+"""A name after these is a place (lived in Lawrence Hill), unless it is possessive."""
 
 WORD = r"[A-Z][a-z]+(?:['’-][A-Za-z]+)*"
 PAIR = re.compile(rf"(?=\b({WORD})\s+((?:O['’]|Mc|Mac)?{WORD}|[A-Z]\.)(?![\w-]))")
@@ -79,16 +84,18 @@ def find_names(value: str) -> list[Hit]:
             continue
         if second.endswith(".") or _base(second) in NOT_SURNAMES or _base(second) in TITLES:
             continue
-        if _word_before(value, start) in SAINTS or _word_after(value, match.end(2)) in \
-                ORGANISATION_AFTER:
+        before = _word_before(value, start)
+        if before in SAINTS or _word_after(value, match.end(2)) in ORGANISATION_AFTER or (
+                before in PLACE_BEFORE and _base(second) == second.lower()):
             continue
-        end = match.end(2)
+        end = match.end(2) - (len(second) - len(second.removesuffix("'s").removesuffix("’s")))
         hits.append(Hit(start, end, "name", (
             f"“{value[start:end]}” looks like a person’s name (a first name and a surname); "
             "use a role or an initial, such as Mother or Mr A")))
     for match in TITLED.finditer(value):
-        if _base(match.group(2)) in NOT_SURNAMES or _base(match.group(2)) in names:
-            continue  # "Dr Jane Smith" is found by its first name
+        if _base(match.group(2)) in NOT_SURNAMES or _base(match.group(2)) in names or \
+                _word_after(value, match.end()) in ORGANISATION_AFTER:
+            continue  # "Dr Jane Smith" is found by its first name; "Dr Foster Unit" is a unit
         hits.append(Hit(match.start(), match.end(), "name", (
             f"“{match.group()}” names a person by title and surname; use an initial "
             "instead, such as Mr A")))

@@ -34,7 +34,7 @@ STREET_WORDS = (r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Crescent|Way|
                 r"Gardens|Terrace|Court|Grove|Walk|Square|Mews|Row|Hill|View|Rise|Parade|"
                 r"Green|Vale)")
 ADDRESS = re.compile(rf"\b(?:(?:Flat|Apartment)\s+\d{{1,4}}[A-Za-z]?,?\s+)?\d{{1,3}}[A-Za-z]?,?"
-                     rf"\s+(?:[A-Z][A-Za-z'’-]+\s+){{1,3}}{STREET_WORDS}\b\.?")
+                     rf"\s+(?:[A-Z][A-Za-z'’-]+\s+){{1,3}}{STREET_WORDS}\b")
 POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPS-UW\d]?)\s?\d[ABD-HJLNP-UW-Z]{2}\b")
 NHS = re.compile(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")
 NINO = re.compile(r"\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")

@@ -27,7 +27,8 @@ MIN_WORDS_FOR_AGE = 30
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 ACRONYM = re.compile(r"(?<![\w./@&-])([A-Z]{2,6}|[A-Z]{1,3}\d{1,3})(?:s|'s|’s)?(?![\w@&-]|\.\w)")
 ADDRESSES = re.compile(r"\S*(?:https?://|www\.|@)\S*")
-ROMAN = re.compile(r"[IVXLC]+")
+ROMAN = re.compile(r"[IVXLC]+|[ABM]\d{1,4}")
+"""Roman numerals and road numbers (the A38, the M5): capitals that are not acronyms."""
 WELL_KNOWN = frozenset({"UK", "NHS", "GP", "BBC", "TV", "OK", "EU", "ID", "AM", "PM", "PDF",
                         "QR", "USA", "US"})
 """Abbreviations GOV.UK's style guide treats as known to everyone."""
