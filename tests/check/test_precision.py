@@ -39,7 +39,8 @@ def test_an_accepted_finding_stays_quiet_with_allow(project):
     assert sorted(f["text"] for f in findings(report, "personal-data")) == \
         ["Dr Foster", "Grace Hopper", "Lawrence Hill"]
     assert code == 1
-    project.briefing("b", text.rstrip(" ") + '        allow: ["lawrence hill", "Grace  Hopper", Dr Foster]\n')
+    allow = '        allow: ["lawrence hill", "Grace  Hopper", Dr Foster]\n'
+    project.briefing("b", text.rstrip(" ") + allow)
     code, report = check_json("briefings/b.yaml", cwd=project.root)
     assert report["problems"] == []
     assert findings(report, "personal-data") == []
