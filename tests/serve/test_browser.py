@@ -118,7 +118,8 @@ def test_a_broken_file_shows_its_error_at_its_line_and_keeps_the_last_good_pdf(p
     lines[number - 1] = "date: sometime last summer\n"
     set_text(page, "".join(lines))
     page.click("#save")
-    page.wait_for_selector("#problems li")
+    # (the list already shows `briefpdf check`'s findings: wait for the error itself)
+    page.wait_for_selector(f"#problems li >> text=/^line {number}:/")
     problem = page.inner_text("#problems li")
     assert problem.startswith(f"line {number}:")
     assert "date" in problem

@@ -158,6 +158,11 @@ class Workspace:
             if old is not None and old.text == text:  # e.g. the watcher seeing our save
                 return old
             outcome.problems = validate_file(path).problems  # (warnings are not cached)
+        if outcome.status != "failed" and ".pack." not in name:  # `briefpdf check`'s
+            from briefpdf.check.runner import findings_for  # findings, beside their lines
+
+            outcome.problems = [*outcome.problems, *(
+                f for f in findings_for(path) if f.severity == "warning")]
         view = View(name, text=text, kind="pack" if ".pack." in name else "briefing")
         view.problems = [problem_json(p, path) for p in outcome.problems]
         view.status = status_of(outcome.problems)
@@ -183,7 +188,7 @@ class Workspace:
         with self._building:
             try:
                 made = make_pdf(path, style or None, grayscale=grayscale)
-                problems = made.loaded.warnings
+                problems = [*made.loaded.warnings, *made.findings]
             except InputError as exc:
                 problems = exc.problems
                 made = None
