@@ -57,8 +57,8 @@ class Batch:
         if not total:
             return f"check: no findings in {len(counted)} file{'s' * (len(counted) != 1)}"
         kinds = ", ".join(f"{n} {LABELS.get(kind, kind)}" for kind, n in totals.items())
-        return (f"check: {total} finding{'s' * (total != 1)} ({kinds}); "
-                "run `briefpdf check` to see them")
+        return (f"check: {total} finding{'s' * (total != 1)} ({kinds}); run `briefpdf check` "
+                "to see them and the reading ages")
 
 
 def build_many(files: list[Path], out_dir: Path, options: dict[str, Any], *,

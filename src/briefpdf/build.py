@@ -91,7 +91,7 @@ def warm_up(path: Path, style: str | None = None, *, grayscale: bool = False,
 
             loaded = load_briefing(path, style, source=source, grayscale=grayscale)
             compose_briefing(loaded)
-            check_findings(loaded)
+            check_findings(loaded, strict=strict)
     except BriefpdfError:
         pass
 
@@ -123,7 +123,7 @@ def build_file(path: Path, out_dir: Path, style: str | None = None, *,
         return Outcome(path, problems=[Problem(_show(path), 1, 1, str(exc))], status="failed")
     return Outcome(path, output=output, inputs=made.inputs, html=html_output,
                    problems=made.loaded.warnings,  # warnings only
-                   findings=count_findings(made.findings))
+                   findings=None if made.findings is None else count_findings(made.findings))
 
 
 @dataclass
@@ -134,7 +134,7 @@ class Made:
     loaded: Any  # a LoadedBriefing, or a LoadedPack when ``pack``
     inputs: Inputs
     pack: bool
-    findings: list = field(default_factory=list)  # `briefpdf check`'s counted findings
+    findings: list | None = None  # `briefpdf check`'s counted findings, if checked
 
 
 def make_pdf(path: Path, style: str | None = None, *, grayscale: bool = False,
@@ -154,7 +154,9 @@ def make_pdf(path: Path, style: str | None = None, *, grayscale: bool = False,
 
         with no_cycle_collection():
             loaded = load_pack(path, style, source=source, grayscale=grayscale)
-            findings = check_findings(*loaded.briefings, strict=strict)
+            # (a pack's briefings are counted when they are built on their own: checking
+            # a 300-briefing pack costs seconds, paid only when asked to be strict)
+            findings = check_findings(*loaded.briefings, strict=True) if strict else None
             inputs = pack_inputs(loaded)
             pdf = render_pack(loaded)
         return Made(pdf, loaded, inputs, pack=True, findings=findings)
@@ -169,12 +171,13 @@ def make_pdf(path: Path, style: str | None = None, *, grayscale: bool = False,
 
 def check_findings(*briefings, strict: bool = False) -> list:
     """The counted `briefpdf check` findings of loaded briefings (a style's once); with
-    ``strict``, InputError with all of them when there are any."""
+    ``strict``, all of them, reading ages too, and InputError when there are any.
+    Without ``strict`` the reading ages are left to `briefpdf check` (see check_loaded)."""
     from briefpdf.check.runner import check_loaded
 
     found: dict = {}
     for loaded in briefings:
-        for finding in check_loaded(loaded).counted:
+        for finding in check_loaded(loaded, reading_age=strict).counted:
             found.setdefault((finding.file, finding.line, finding.column, finding.message),
                              finding)
     if strict and found:

@@ -88,6 +88,8 @@ def _is_bare(shown: str, href: str) -> bool:
 
 def _capitals(value: str) -> list[Hit]:
     hits: list[Hit] = []
+    if len(re.findall(r"\b[A-Z]{2,}", value)) < CAPITAL_WORDS:
+        return hits
     run: list[re.Match] = []
     for match in [*re.finditer(r"\S+", value), None]:
         word = re.sub(r"[^A-Za-z]", "", match.group()) if match else ""

@@ -70,10 +70,11 @@ def reading_age(values: list[str]) -> tuple[float, int] | None:
     return grade, word_count
 
 
+@lru_cache(maxsize=8192)
 def _syllables(word: str) -> int:
     if not word.isalpha():
         return 1
-    return _hyphenator().positions(word.lower()).__len__() + 1
+    return len(_hyphenator().positions(word.lower())) + 1
 
 
 @lru_cache(maxsize=1)
@@ -87,21 +88,21 @@ def acronyms(texts: list[Text]) -> list[tuple[Text, Hit]]:
     """Each acronym at its first use, when it is not spelt out there or before."""
     seen: set[str] = set()
     hits: list[tuple[Text, Hit]] = []
-    read_so_far: list[str] = []
-    for index, text in enumerate(texts):
-        if text.role == "keyword":
+    read = [t for t in texts if t.role != "keyword"]
+    for index, text in enumerate(read):
+        if not ACRONYM.search(text.value):
             continue
         scrubbed = ADDRESSES.sub(lambda m: " " * len(m.group()), text.value)
-        read_so_far.append(scrubbed)
         for match in ACRONYM.finditer(scrubbed):
             name = match.group(1)
             if name in seen or name in WELL_KNOWN or ROMAN.fullmatch(name) or \
                     _in_capitals(scrubbed, match.start()):
                 continue
             seen.add(name)
-            if _spelt_out(name, " ".join(read_so_far)):
+            spelt = next((i for i, t in enumerate(read) if _spelt_out(name, t.value)), None)
+            if spelt is not None and spelt <= index:
                 continue
-            later = any(_spelt_out(name, t.value) for t in texts[index + 1:])
+            later = spelt is not None
             hits.append((text, Hit(match.start(1), match.end(1), "acronym", (
                 f"{name} is used before it is spelt out; write it in full the first time, "
                 f"with {name} in brackets after it" if later else
@@ -117,18 +118,26 @@ def _in_capitals(value: str, at: int) -> bool:
 
 
 def _spelt_out(name: str, value: str) -> bool:
+    """Whether ``value`` spells ``name`` out: words whose initials are its letters, in a
+    row (small words such as "of" between them are skipped), or "Section 47" for S47."""
     letters = "".join(c for c in name.lower() if c.isalpha())
     digits = "".join(c for c in name if c.isdigit())
-    parts = [w for w in re.split(r"[\s\-/–—(),.:;“”\"‘’']+", value) if w]
     if digits:
-        return bool(re.search(rf"\b{letters}\w*\s+{digits}\b", value, re.IGNORECASE))
-    initials = "".join(w[0].lower() for w in parts if w.lower() not in SMALL_WORDS)
-    if letters in initials:
-        # the initials must come from consecutive words (small words between are fine)
-        big = [w for w in parts if w.lower() not in SMALL_WORDS]
-        for start in range(len(big) - len(letters) + 1):
-            run = big[start:start + len(letters)]
-            if "".join(w[0].lower() for w in run) == letters and \
-                    any(w[0].isupper() for w in run) and any(len(w) > 1 for w in run):
-                return True
+        return digits in value and bool(
+            re.search(rf"\b{letters}\w*\s+{digits}\b", value, re.IGNORECASE))
+    big, initials = _initials(value)
+    start = initials.find(letters)
+    while start >= 0:
+        run = big[start:start + len(letters)]
+        if any(w[0].isupper() for w in run) and any(len(w) > 1 for w in run):
+            return True
+        start = initials.find(letters, start + 1)
     return False
+
+
+@lru_cache(maxsize=1024)
+def _initials(value: str) -> tuple[list[str], str]:
+    """The words of a text that are not small words, and their initials in lower case."""
+    big = [w for w in re.split(r"[\s\-/–—(),.:;“”\"‘’']+", value)
+           if w and w.lower() not in SMALL_WORDS]
+    return big, "".join(w[0].lower() for w in big)

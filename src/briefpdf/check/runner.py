@@ -52,8 +52,11 @@ class Report:
                 "findings": [f.as_dict() for f in self.findings]}
 
 
-def check_loaded(loaded, text: str | None = None) -> Report:
-    """Every finding of a loaded briefing (``text``: the file's text, if already read)."""
+def check_loaded(loaded, text: str | None = None, *, reading_age: bool = True) -> Report:
+    """Every finding of a loaded briefing (``text``: the file's text, if already read).
+    ``reading_age=False`` leaves out the reading ages: loading the hyphenation dictionary
+    they need costs a third of a second, which `briefpdf build` does not pay unless
+    asked to be strict."""
     source: Source = loaded.source
     if text is None:
         text = decode_text(Path(loaded.path).read_bytes(), source.file)
@@ -70,7 +73,8 @@ def check_loaded(loaded, text: str | None = None) -> Report:
                                       PLAIN if hit.rule == "long-sentence" else ACCESS))
     for item, hit in plain.acronyms(texts):
         found.append(_finding(locator, item, hit, PLAIN))
-    found += _reading_ages(source, texts, report)
+    if reading_age:
+        found += _reading_ages(source, texts, report)
     found += style_findings(loaded)
     allow = {_normal(entry) for entry in loaded.briefing.allow}
     kept = [f for f in found if not (f.counted and _normal(f.text) in allow)]

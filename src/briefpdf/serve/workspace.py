@@ -188,7 +188,7 @@ class Workspace:
         with self._building:
             try:
                 made = make_pdf(path, style or None, grayscale=grayscale)
-                problems = [*made.loaded.warnings, *made.findings]
+                problems = [*made.loaded.warnings, *(made.findings or [])]
             except InputError as exc:
                 problems = exc.problems
                 made = None

@@ -30,7 +30,7 @@ def test_build_shows_a_count_and_still_builds(project):
     result = project.run("build")
     assert result.code == 0, result.err
     assert "check: 1 finding (1 personal data, 0 plain English, 0 accessibility); run " \
-           "`briefpdf check` to see them" in result.err.splitlines()
+           "`briefpdf check` to see them and the reading ages" in result.err.splitlines()
     assert "Jane Smith" not in result.err  # only the count without --strict
     assert "Jane Smith" in pdf_text(project.root / "out" / "leak.pdf")
     again = project.run("build")  # unchanged: the count is remembered
@@ -55,3 +55,15 @@ def test_strict_builds_a_clean_briefing(project):
     assert result.code == 0, result.err
     assert "check: no findings in 1 file" in result.err
     assert (project.root / "out" / "clean.pdf").is_file()
+
+
+def test_a_pack_is_checked_only_when_strict(project):
+    project.write("styles/big.yaml", BIG)
+    project.briefing("leak", LEAK)
+    project.write("briefings/both.pack.yaml", "pack:\n  title: Both\n  briefings: [leak]\n")
+    result = project.run("build", "briefings/both.pack.yaml")
+    assert result.code == 0, result.err
+    assert "check:" not in result.err  # its briefings are counted when built on their own
+    strict = project.run("build", "--strict", "briefings/both.pack.yaml")
+    assert strict.code == 1 and "[name] “Jane Smith”" in strict.err
+    assert not (project.root / "out" / "both.pdf").exists()
