@@ -23,6 +23,7 @@ from typing import Any
 
 from briefpdf.build import Outcome, build_file, warm_up
 from briefpdf.cache import BuildCache
+from briefpdf.errors import BriefpdfError
 
 
 def default_jobs() -> int:
@@ -39,6 +40,8 @@ class Batch:
 
     outcomes: list[Outcome] = field(default_factory=list)
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+    """Things to say after the summary (the build record could not be saved, ...)."""
 
     def count(self, status: str) -> int:
         return sum(o.status == status for o in self.outcomes)
@@ -64,14 +67,22 @@ class Batch:
 def build_many(files: list[Path], out_dir: Path, options: dict[str, Any], *,
                jobs: int | None = None, force: bool = False, progress: bool = False) -> Batch:
     """Build ``files`` into ``out_dir``; ``options`` go to ``build_file`` and into the cache
-    fingerprint (so changing an option rebuilds everything)."""
+    fingerprint (so changing an option rebuilds everything). ``force`` rebuilds every
+    file and lets a build replace a file briefpdf did not write."""
+    from briefpdf.finish.write import clean_stale_parts
+
     started = time.perf_counter()
+    clean_stale_parts(out_dir)
     cache = BuildCache(out_dir, {**options, "SOURCE_DATE_EPOCH":
                                  os.environ.get("SOURCE_DATE_EPOCH")})
-    results: dict[Path, Outcome] = {}
+    files = list({path.resolve(): path for path in reversed(files)}.values())[::-1]
+    # (a file named twice, even as two different paths, is built once)
+    results: dict[Path, Outcome] = dict(clashes(files, out_dir))
     todo: list[Path] = []
     for path in files:
-        if not force and cache.is_fresh(path):
+        if path in results:
+            cache.forget(path)
+        elif not force and cache.is_fresh(path):
             results[path] = Outcome(path, output=Path(cache.output_of(path) or ""),
                                     status="unchanged", findings=cache.findings_of(path))
         else:
@@ -83,16 +94,45 @@ def build_many(files: list[Path], out_dir: Path, options: dict[str, Any], *,
             cache.record(outcome.path, outcome.output, outcome.inputs, outcome.findings)
         else:
             cache.forget(outcome.path)
+        cache.save_now_and_then()  # a killed build keeps what it finished
 
+    warnings: list[str] = []
     try:
-        _run(todo, out_dir, options, jobs or default_jobs(), done, progress)
+        _run(todo, out_dir, options, jobs or default_jobs(), done, progress, force)
     finally:
-        cache.save()
-    return Batch([results[p] for p in files if p in results], time.perf_counter() - started)
+        warnings.extend(cache.notes)
+        try:
+            cache.save()
+        except BriefpdfError as exc:
+            warnings.append(f"{exc}; the next build will rebuild these files")
+    return Batch([results[p] for p in files if p in results], time.perf_counter() - started,
+                 warnings)
+
+
+def clashes(files: list[Path], out_dir: Path) -> Iterator[tuple[Path, Outcome]]:
+    """A failed outcome for each file whose output another file would write too (``a b.yaml``,
+    ``a-b.yaml``, ``a-b.yml`` and ``a-b.pack.yaml`` all make ``a-b.pdf``): neither is built,
+    so neither silently replaces the other's PDF."""
+    from briefpdf.errors import Problem
+    from briefpdf.load.styles import _show
+    from briefpdf.model.document import slug_of
+
+    by_output: dict[str, list[Path]] = {}
+    for path in files:
+        by_output.setdefault(slug_of(path).casefold(), []).append(path)
+    for group in by_output.values():
+        if len(group) < 2:
+            continue
+        output = out_dir / f"{slug_of(group[0])}.pdf"
+        for path in group:
+            others = ", ".join(_show(other) for other in group if other != path)
+            yield path, Outcome(path, status="failed", problems=[Problem(_show(path), 1, 1, (
+                f"this file and {others} would both be written to {output}; rename one of "
+                "them so that each has its own name"))])
 
 
 def _run(todo: list[Path], out_dir: Path, options: dict[str, Any], jobs: int,
-         done: Callable[[Outcome], None], progress: bool) -> None:
+         done: Callable[[Outcome], None], progress: bool, force: bool = False) -> None:
     """Build ``todo``: in this process for one job or one file, else in a process pool."""
     context = None
     here, rest = todo, []
@@ -108,10 +148,10 @@ def _run(todo: list[Path], out_dir: Path, options: dict[str, Any], jobs: int,
             warm_up(todo[packs], **options)
     with _progress(len(todo), progress and not rest) as advance:
         for path in here:
-            done(build_file(path, out_dir, **options))
+            done(build_file(path, out_dir, **options, force=force))
             advance()
     if rest:
-        _pool(rest, out_dir, options, min(jobs, len(rest)), context, done,
+        _pool(rest, out_dir, {**options, "force": force}, min(jobs, len(rest)), context, done,
               len(todo), len(here) if progress else None)
 
 

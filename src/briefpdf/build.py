@@ -97,10 +97,31 @@ def warm_up(path: Path, style: str | None = None, *, grayscale: bool = False,
 
 
 def build_file(path: Path, out_dir: Path, style: str | None = None, *,
-               grayscale: bool = False, html: bool = False, strict: bool = False) -> Outcome:
+               grayscale: bool = False, html: bool = False, strict: bool = False,
+               force: bool = False) -> Outcome:
     """Build one briefing into ``out_dir/<slug>.pdf`` (in grays if ``grayscale``; and
     ``<slug>.html``, the HTML twin, with ``html``). Its `briefpdf check` findings are
-    counted; with ``strict`` any finding fails the build before anything is written."""
+    counted; with ``strict`` any finding fails the build before anything is written.
+    An existing output that briefpdf did not write, or that is one of the inputs, is not
+    replaced (``force``: unless it is not an input). Anything unexpected fails this file
+    only, never the whole batch."""
+    try:
+        return _build_file(path, out_dir, style, grayscale=grayscale, html=html,
+                           strict=strict, force=force)
+    except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the others
+        import os
+
+        from briefpdf.load.styles import _show
+
+        if os.environ.get("BRIEFPDF_DEBUG"):
+            raise
+        return Outcome(path, status="failed", problems=[Problem(_show(path), 1, 1, (
+            f"internal error while building this file: {type(exc).__name__}: {exc}; this is "
+            "a bug in briefpdf, please report it with the file"))])
+
+
+def _build_file(path: Path, out_dir: Path, style: str | None, *, grayscale: bool,
+                html: bool, strict: bool, force: bool) -> Outcome:
     from briefpdf.load.styles import _show
     from briefpdf.model.document import slug_of
 
@@ -110,7 +131,12 @@ def build_file(path: Path, out_dir: Path, style: str | None = None, *,
         page = render_html(made.loaded) if html and not made.pack else None
         output = out_dir / f"{slug_of(path)}.pdf"
         html_output = out_dir / f"{slug_of(path)}.html" if page is not None else None
-        from briefpdf.finish.write import write_atomic
+        from briefpdf.finish.write import refuse_target, write_atomic
+
+        for target in (output, html_output):                    #    never over a file
+            refused = target and refuse_target(target, made.inputs.files, force=force)
+            if refused:
+                raise InputError([Problem(_show(path), 1, 1, refused)])
 
         write_atomic(output, made.pdf)                         # 6. write atomically
         if page is not None and html_output is not None:

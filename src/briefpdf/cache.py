@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,10 @@ from briefpdf import __version__
 
 CACHE_NAME = ".briefpdf-cache.json"
 FORMAT = 1
+MAX_CACHE_BYTES = 64_000_000
+"""A record for thousands of briefings is a few MB; a bigger file is not one of ours."""
+SAVE_EVERY = 1.0
+"""Seconds between saves of the record during a build."""
 
 
 @dataclass
@@ -35,21 +40,33 @@ class Inputs:
 
 
 def file_digest(path: str | Path) -> str | None:
-    """The SHA-256 of a file's content, or None when it cannot be read.
+    """The SHA-256 of a file's content, or None when it cannot be read (or is not a
+    regular file, or is too big to be an input).
 
     Kept for the rest of the process while the file's size, modification time and
     inode stay the same: a pack or a batch hashes the same style, logo and font files
     for every briefing (fonts are large)."""
+    from briefpdf.load.files import MAX_IMAGE_BYTES, Refused, read_input
+
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            key = (str(path), info.st_ino, info.st_size, info.st_mtime_ns)
-            digest = _digests.get(key)
-            if digest is None:
-                digest = _digests[key] = hashlib.sha256(handle.read()).hexdigest()
-            return digest
-    except OSError:
+        info = os.stat(path)
+        key = (str(path), info.st_ino, info.st_size, info.st_mtime_ns)
+        digest = _digests.get(key)
+        if digest is None:
+            data = read_input(path, MAX_IMAGE_BYTES, keep=False)
+            digest = _digests[key] = hashlib.sha256(data).hexdigest()
+        return digest
+    except (OSError, Refused):
         return None
+
+
+def used_digest(path: str | Path) -> str | None:
+    """The SHA-256 of the bytes a build used for ``path`` (kept when it was read and
+    checked, load/files.py), so the record describes what is in the PDF."""
+    from briefpdf.load.files import kept_or_none
+
+    data = kept_or_none(path)
+    return hashlib.sha256(data).hexdigest() if data is not None else file_digest(path)
 
 
 _digests: dict[tuple, str] = {}
@@ -64,7 +81,7 @@ def inputs_of(loaded: Any) -> Inputs:
                          *loaded.style.asset_files()]
     inputs = Inputs()
     for path in files:
-        digest = file_digest(path)
+        digest = used_digest(path)
         if digest is not None:
             inputs.files[str(Path(path).resolve())] = digest
     # A style is found by name along a search path: a file that appears earlier on that
@@ -80,6 +97,19 @@ def inputs_of(loaded: Any) -> Inputs:
     return inputs
 
 
+def _valid_entry(entry: Any) -> bool:
+    """True when ``entry`` has the shape BuildCache.record writes."""
+    if not isinstance(entry, dict):
+        return False
+    stat, files, absent = entry.get("output_stat"), entry.get("files"), entry.get("absent")
+    return (isinstance(entry.get("fingerprint"), str) and isinstance(entry.get("output"), str)
+            and isinstance(stat, list) and len(stat) == 2
+            and all(type(n) is int for n in stat)
+            and isinstance(files, dict)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in files.items())
+            and isinstance(absent, list) and all(isinstance(a, str) for a in absent))
+
+
 class BuildCache:
     """The record of what each PDF in one output folder was built from."""
 
@@ -88,19 +118,36 @@ class BuildCache:
         self.fingerprint = hashlib.sha256(json.dumps(
             {"version": __version__, "options": options}, sort_keys=True, default=str
         ).encode()).hexdigest()
+        self.notes: list[str] = []
+        self.changed = False
         self.entries: dict[str, dict[str, Any]] = self._read()
         self._digests: dict[str, str | None] = {}
-        self.changed = False
+        self._saved_at = 0.0
 
     def _read(self) -> dict[str, dict[str, Any]]:
+        """The recorded entries; anything that is not what briefpdf writes (a damaged or
+        hand-edited file, a pipe or device in its place) is ignored, noted and rewritten."""
+        from briefpdf.load.files import Refused, read_input
+
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(read_input(self.path, MAX_CACHE_BYTES, keep=False))
+        except Refused as exc:
+            if exc.kind == "missing":
+                return {}
+            data = None
+        except ValueError:
+            data = None
+        if isinstance(data, dict) and data.get("format") != FORMAT \
+                and isinstance(data.get("format"), int):
+            return {}  # another version's record: simply rebuilt
+        entries = data.get("entries") if isinstance(data, dict) else None
+        if not isinstance(entries, dict) or not all(
+                isinstance(key, str) and _valid_entry(entry) for key, entry in entries.items()):
+            self.notes.append(f"note: {self.path} was not what briefpdf writes; it was "
+                              "ignored and will be written again")
+            self.changed = True
             return {}
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            return {}
-        entries = data.get("entries")
-        return entries if isinstance(entries, dict) else {}
+        return entries
 
     def _digest(self, path: str) -> str | None:
         if path not in self._digests:
@@ -159,8 +206,20 @@ class BuildCache:
         if self.entries.pop(self.key(source), None) is not None:
             self.changed = True
 
+    def save_now_and_then(self) -> None:
+        """Save after the first output, then at most every SAVE_EVERY seconds: a build
+        that is killed keeps the record of what it finished."""
+        if time.monotonic() - self._saved_at >= SAVE_EVERY:
+            try:
+                self.save()
+            except OSError:
+                pass  # reported by the last save
+            except Exception:  # noqa: BLE001 - an OutputError: the last save reports it
+                pass
+
     def save(self) -> None:
         """Write the record atomically (only if something changed)."""
+        self._saved_at = time.monotonic()
         if not self.changed:
             return
         from briefpdf.finish.write import write_atomic

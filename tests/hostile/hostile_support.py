@@ -21,7 +21,9 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 HANG_GUARD = 120
 """Seconds before a build counts as hung (docs/limits.md states the real bound)."""
 
-OLD_PDF = b"%PDF-1.4\n% an earlier good build that must survive a failed one\n%%EOF\n"
+OLD_PDF = (b"%PDF-1.4\n% an earlier good build that must survive a failed one\n"
+           b"<xmp:CreatorTool>briefpdf 0.1.0</xmp:CreatorTool>\n%%EOF\n")
+"""(with the mark of a PDF briefpdf wrote: it replaces only its own files)"""
 PROBLEM = re.compile(r"^(?P<file>[^\n:]+):(?P<line>\d+):(?P<column>\d+): (?P<message>\S.*)$")
 SUMMARY = re.compile(r"^\d+ built, .*\d+ failed in [\d.]+s$|^\d+ valid, \d+ with problems$")
 CACHE = ".briefpdf-cache.json"

@@ -24,7 +24,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
                    help="render everything in grays, for black-and-white printers")
     add_speed_options(p)
     p.add_argument("--force", action="store_true",
-                   help="rebuild every file, even those whose PDF is up to date")
+                   help="rebuild every file, even those whose PDF is up to date, and replace "
+                        "an output file that briefpdf did not write")
     p.add_argument("--html", action="store_true",
                    help="also write OUT/<slug>.html: an accessible web page of each briefing")
     p.add_argument("--strict", action="store_true",
@@ -64,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
     files = discover(args.paths)
     if not files:
         raise UsageError("no briefings found: give a file, or run in a folder with briefings/")
+    out_problem(Path(args.out))
     batch = build_many(files, Path(args.out), build_options(args), jobs=args.jobs,
                        force=args.force, progress=show_progress())
     failed = print_problems(batch.outcomes)
@@ -76,4 +78,14 @@ def run(args: argparse.Namespace) -> int:
     if check_line:
         print(check_line, file=sys.stderr)
     print(batch.summary(), file=sys.stderr)
+    for warning in batch.warnings:
+        print(f"briefpdf: {warning}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def out_problem(out: Path) -> None:
+    """-o must name a folder (or nothing yet): a file there is a usage error, said once,
+    not once per briefing."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"-o {out}: that is a file, not a folder; give the folder to write "
+                         "the PDFs into (it is made if it does not exist)")

@@ -31,13 +31,17 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--no-contents", dest="contents", action="store_false",
                    help="leave out the contents page")
     p.add_argument("--style", metavar="NAME", help="use this style for every briefing")
+    p.add_argument("--force", action="store_true",
+                   help="replace FILE even if briefpdf did not write it (never a briefing, a "
+                        "style or any .yaml file)")
     return p
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefpdf.build import Outcome, render_pack
+    from briefpdf.build import Outcome, pack_inputs, render_pack
     from briefpdf.commands.report import print_problems
-    from briefpdf.finish.write import write_atomic
+    from briefpdf.errors import UsageError
+    from briefpdf.finish.write import refuse_target, write_atomic
     from briefpdf.load.yaml_source import Source
     from briefpdf.model.pack import load_pack
 
@@ -49,9 +53,16 @@ def run(args: argparse.Namespace) -> int:
     name = "briefpdf pack"
     source = Source(name, {"pack": spec})
     here = Path.cwd() / "command-line.pack.yaml"
+    out = Path(args.out)
+    refused = refuse_target(out, args.briefings, force=args.force)
+    if refused:
+        raise UsageError(f"-o {refused}")
     try:
-        pdf = render_pack(load_pack(here, args.style, source=source))
-        write_atomic(Path(args.out), pdf)
+        loaded = load_pack(here, args.style, source=source)
+        refused = refuse_target(out, pack_inputs(loaded).files, force=args.force)
+        if refused:  # (a style or an image is an input too)
+            raise UsageError(f"-o {refused}")
+        write_atomic(out, render_pack(loaded))
     except InputError as exc:
         print_problems([Outcome(here, problems=exc.problems, status="failed")])
         print("no pack written", file=sys.stderr)

@@ -91,6 +91,8 @@ def _rebuild(files: list[Path], out: Path, args: argparse.Namespace) -> None:
             print(f"wrote {outcome.output}", flush=True)
     if batch.count("built") or batch.count("failed"):
         print(f"{time.strftime('%H:%M:%S')} {batch.summary()}", file=sys.stderr, flush=True)
+    for warning in batch.warnings:
+        print(f"briefpdf: {warning}", file=sys.stderr, flush=True)
 
 
 def snapshot(files: list[Path], out: Path, known: set[str]) -> Snapshot:

@@ -10,12 +10,14 @@ from reportlab.platypus import Flowable
 
 from briefpdf.compose.addresses import AddressPara
 from briefpdf.compose.flowables import Figure, ListItem, Para, Rule, Stack
+from briefpdf.compose.images import image_stream
 from briefpdf.compose.markup import inline, link, plain, spans_to_markup
 from briefpdf.compose.qr import beside_code, code_size, qr_code
 from briefpdf.compose.semantics import Node
 from briefpdf.compose.theme import Theme
 from briefpdf.links.address import display_url, short_web
 from briefpdf.model import briefing as m
+from briefpdf.model.images import image_path, image_size
 from briefpdf.model.inline import parse_inline
 
 
@@ -94,8 +96,8 @@ class BlockComposer:
 
     def image(self, block: m.Image, parent: Node) -> list[Flowable]:
         t = self.t
-        path = (self.base_dir / block.image).resolve()
-        px_w, px_h = ImageReader(str(path)).getSize()
+        path = image_path(self.base_dir, block.image)  # its checked bytes (load/files.py)
+        px_w, px_h = image_size(path) or ImageReader(image_stream(str(path))).getSize()
         frame_h = t.page_height - t.margin_top - t.margin_bottom
         width = min(block.width or t.frame_width, t.frame_width)
         height = width * px_h / px_w

@@ -12,7 +12,7 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Image, Paragraph
 from reportlab.platypus.flowables import Spacer
 
-from briefpdf.compose.images import prepared_image, reuse_compressed
+from briefpdf.compose.images import image_stream, prepared_image, reuse_compressed
 from briefpdf.compose.markup import plain_frags, with_fallback
 from briefpdf.compose.semantics import Node, Semantic, marker_of
 
@@ -65,7 +65,7 @@ class Figure(Semantic, Image):
                  print_size: bool = False, gray: bool = False):
         """``print_size``: embed no more pixels than print needs (logos); ``gray``: in
         grays, for a style that prints in black and white."""
-        super().__init__(filename, width=width, height=height)
+        super().__init__(image_stream(filename), width=width, height=height)
         prepared = prepared_image(filename, width, height, print_size=print_size, gray=gray)
         if prepared is not None:
             self._img = prepared  # what Image.draw hands to drawImage

@@ -12,7 +12,6 @@ their bytes as they are).
 from __future__ import annotations
 
 import copy
-import os
 from functools import lru_cache
 from typing import Any
 
@@ -25,26 +24,40 @@ def prepared_image(path: str, width: float, height: float, *, print_size: bool =
     """A cached ImageReader for drawing ``path`` at ``width`` × ``height`` points (with
     ``print_size``, no larger than PRINT_DPI needs; with ``gray``, in grays for
     black-and-white printing); None for a JPEG in colour (embedded as it is) or an
-    unreadable file."""
-    try:
-        stat = os.stat(path)
-        with open(path, "rb") as handle:
-            if handle.read(3) == b"\xff\xd8\xff" and not gray:
-                return None
-    except OSError:
-        return None  # ReportLab reports it
+    unreadable file. Made from the bytes the image check read (load/files.py)."""
+    data = image_bytes(path)
+    if data is None or (data[:3] == b"\xff\xd8\xff" and not gray):
+        return None
     pixels = (max(1, round(width / 72 * PRINT_DPI)), max(1, round(height / 72 * PRINT_DPI))
               ) if print_size else None
-    return _prepared(path, stat.st_mtime_ns, stat.st_size, pixels, gray)
+    return _prepared(data, pixels, gray)
+
+
+def image_bytes(path: str) -> bytes | None:
+    """The checked bytes of an image (None when it was not read and checked)."""
+    from briefpdf.load.files import kept_or_none
+
+    return kept_or_none(path)
+
+
+def image_stream(path: str) -> Any:
+    """The checked bytes of an image as a file for ReportLab (which then never opens
+    ``path`` itself); an empty stream, which ReportLab reports, if it was never checked."""
+    import io
+
+    stream = io.BytesIO(image_bytes(path) or b"")
+    stream.name = path
+    return stream
 
 
 @lru_cache(maxsize=8)
-def _prepared(path: str, mtime_ns: int, size: int, pixels: tuple[int, int] | None,
-              gray: bool = False) -> Any:
+def _prepared(data: bytes, pixels: tuple[int, int] | None, gray: bool = False) -> Any:
+    import io
+
     from PIL import Image
     from reportlab.lib.utils import ImageReader
 
-    with Image.open(path) as image:
+    with Image.open(io.BytesIO(data)) as image:
         image.load()
         if pixels and image.width > pixels[0] * 1.1 and image.height > pixels[1] * 1.1:
             image = image.resize(pixels, Image.Resampling.LANCZOS)

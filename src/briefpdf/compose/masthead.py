@@ -10,6 +10,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
 from briefpdf.compose.flowables import Figure, Para
+from briefpdf.compose.images import image_stream
 from briefpdf.compose.markup import inline, plain
 from briefpdf.compose.semantics import Node, marker_of
 from briefpdf.compose.theme import Theme
@@ -24,7 +25,7 @@ def logo_figures(logos: list[Logo], parent: Node, theme: Theme | None = None) ->
     for logo in logos:
         # (its size as the style check found it, kept per process and on disk: opening
         # the file again for every briefing of a pack cost a pack a tenth of a second)
-        width, height = image_size(logo.file) or ImageReader(logo.file).getSize()
+        width, height = image_size(logo.file) or ImageReader(image_stream(logo.file)).getSize()
         figures.append(Figure(logo.file, logo.height * width / height, logo.height,
                               parent.add("Figure", alt=logo.alt), print_size=True,
                               gray=theme is not None and theme.style.grayscale))

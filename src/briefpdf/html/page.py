@@ -13,7 +13,6 @@ custom properties.
 from __future__ import annotations
 
 import base64
-import mimetypes
 from html import escape
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from briefpdf.compose.feedback import contact_rows
 from briefpdf.compose.questions import QUESTIONS_HEADING
 from briefpdf.model import briefing as m
 from briefpdf.model.document import LoadedBriefing
+from briefpdf.model.images import image_path
 from briefpdf.model.inline import parse_inline, plain_text
 from briefpdf.model.rules import format_date
 
@@ -236,7 +236,7 @@ class _Page:
         return f"<{tag}>{rows}</{tag}>"
 
     def image(self, block: m.Image) -> str:
-        path = (self.loaded.path.parent / block.image).resolve()
+        path = image_path(self.loaded.path.parent, block.image)
         width = f' style="width: {block.width:.0f}pt"' if block.width else ""
         if block.decorative:
             return f'<p><img class="decorative" src="{data_uri(Path(path))}" alt=""{width}></p>'
@@ -276,6 +276,10 @@ class _Page:
 
 
 def data_uri(path: Path) -> str:
-    """A file as a data: URI (PNG or JPEG), so the page needs nothing from elsewhere."""
-    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return f"data:{kind};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+    """A checked image as a data: URI (PNG or JPEG), so the page needs nothing from
+    elsewhere: the very bytes the image check read (load/files.py), never read again."""
+    from briefpdf.load.files import kept_or_none
+
+    data = kept_or_none(path) or b""
+    kind = "image/png" if data.startswith(b"\x89PNG") else "image/jpeg"
+    return f"data:{kind};base64," + base64.b64encode(data).decode("ascii")

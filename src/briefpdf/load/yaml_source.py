@@ -258,20 +258,25 @@ def _too_many(limits: Limits) -> str:
 
 
 def _read_text(path: Path, name: str, limits: Limits) -> str:
-    """Read a file as UTF-8 text (UTF-8 BOM and UTF-16 with BOM accepted)."""
+    """Read a file as UTF-8 text (UTF-8 BOM and UTF-16 with BOM accepted): a regular file
+    only (a pipe or device would hang or never end), at most the limit plus one byte."""
+    from briefpdf.load.files import Refused, read_input
+
     try:
-        if path.is_dir():
-            raise InputError([Problem(name, 1, 1, "is a folder, not a YAML file")])
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise InputError([Problem(name, 1, 1, (
-                f"the file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}; "
-                "split it into several briefings"))])
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError([Problem(name, 1, 1, "no such file; check the name and folder")]) from None
-    except OSError as exc:
-        raise InputError([Problem(name, 1, 1, f"cannot read the file: {exc.strerror}")]) from None
+        raw = read_input(path, limits.max_file_bytes)
+    except Refused as exc:
+        message = {
+            "missing": "no such file; check the name and folder",
+            "folder": "is a folder, not a YAML file",
+            "special": ("is not a regular file (a pipe, device or socket); give a briefing "
+                        "saved as a file"),
+            "too_big": (f"the file is {exc.size or limits.max_file_bytes + 1:,} bytes, over "
+                        f"the limit of {limits.max_file_bytes:,}; split it into several "
+                        "briefings" if exc.size else
+                        f"the file is over the limit of {limits.max_file_bytes:,} bytes; "
+                        "split it into several briefings"),
+        }.get(exc.kind, f"cannot read the file: {exc}")
+        raise InputError([Problem(name, 1, 1, message)]) from None
     return decode_text(raw, name)
 
 

@@ -10,8 +10,7 @@ from briefpdf.errors import InputError, Problem
 from briefpdf.load.styles import DEFAULT_STYLE, _show, load_style_chain
 from briefpdf.load.yaml_source import Source, load_yaml
 from briefpdf.model.briefing import Briefing, Image
-from briefpdf.model.fontfiles import font_file_problem
-from briefpdf.model.images import image_problem
+from briefpdf.model.images import image_path, image_verdict
 from briefpdf.model.style import Style
 from briefpdf.model.validate import to_model
 
@@ -170,30 +169,61 @@ def outside_problem(file: Path, shown: str, owner: Path, what: str) -> str | Non
     root = project_root(owner)
     if Path(file).resolve().is_relative_to(root):
         return None
-    return (f"{shown} is outside the project folder ({root}); copy the {what} into the "
-            f"project (for example into assets/) and use a path relative to {owner.name}")
+    return _outside(shown, owner, what)
+
+
+def _outside(shown: str, owner: Path, what: str) -> str:
+    return (f"{shown} is outside the project folder ({project_root(owner)}); copy the {what} "
+            f"into the project (for example into assets/) and use a path relative to "
+            f"{owner.name}")
+
+
+def read_asset(file: Path | str, shown: str, owner: Path, what: str) -> tuple[bytes | None,
+                                                                             str | None]:
+    """(the bytes of an image, logo or font, or None; why it cannot be used, or None).
+
+    The location is checked before the file is opened, only a regular file of at most
+    the size limit is read, and the bytes are kept for the PDF and the HTML twin."""
+    from briefpdf.load.files import MAX_FONT_BYTES, MAX_IMAGE_BYTES, Refused, read_input
+
+    limit = MAX_FONT_BYTES if what == "font" else MAX_IMAGE_BYTES
+    try:
+        return read_input(file, limit, root=project_root(owner), what=what,
+                          too_big=f"use a smaller {what} file"), None
+    except Refused as exc:
+        if exc.kind == "outside":
+            return None, _outside(shown, owner, what)
+        if exc.kind in ("missing", "folder"):
+            noun = "font file" if what == "font" else "image"
+            return None, (f"{noun} not found: {shown}"
+                          + (" is a folder" if exc.kind == "folder" else "")
+                          + "; paths are relative to the file that names it")
+        return None, f"{shown} {exc}"
 
 
 def _check_style_files(merged: Source, style: Style) -> list[Problem]:
     """Logos are readable images and fonts are TrueType files, inside the project."""
+    from briefpdf.model.fontfiles import font_problem, shown_path
+
     problems: list[Problem] = []
     for index, logo in enumerate(style.logos):
         where = ("logos", index, "file")
         owner = Path(merged.origin(where))
-        problem = outside_problem(Path(logo.file), logo.file, owner, "logo") or \
-            image_problem(Path(logo.file), Path(logo.file).name)
+        data, problem = read_asset(logo.file, shown_path(logo.file), owner, "logo")
+        if data is not None:
+            problem = image_verdict(data, Path(logo.file).name)
         if problem:
             problems.append(merged.problem(where, problem))
     fonts = merged.data.get("fonts") if isinstance(merged.data, dict) else None
     for family, faces in (fonts or {}).items():
         for face, file in (faces.items() if isinstance(faces, dict) else ()):
-            if not isinstance(file, str) or not Path(file).is_file():
-                continue  # the model reports missing files
+            if not isinstance(file, str):
+                continue  # the model reports the wrong type
             where = ("fonts", family, face)
             owner = Path(merged.origin(where))
-            problem = outside_problem(Path(file), file, owner, "font")
-            if problem is None:
-                problem = font_file_problem(file)
+            data, problem = read_asset(file, shown_path(file), owner, "font")
+            if data is not None:
+                problem = font_problem(data, Path(file).name)
             if problem:
                 problems.append(merged.problem(where, problem))
     return problems
@@ -247,16 +277,18 @@ def _check_layout(source: Source, briefing: Briefing) -> list[Problem]:
 
 def _check_images(source: Source, briefing: Briefing, path: Path, problems: list[Problem]
                   ) -> dict[str, Path]:
-    """Every image exists, is a PNG or JPEG, and is not a decompression bomb."""
+    """Every image is inside the project, a PNG or JPEG, and not a decompression bomb;
+    its bytes are read once here and kept for the PDF and the HTML twin."""
     found: dict[str, Path] = {}
     for s, section in enumerate(briefing.sections):
         for b, block in enumerate(section.content):
             if not isinstance(block, Image):
                 continue
             where = ("sections", s, "content", b, "image")
-            file = (path.parent / block.image).resolve()
-            problem = outside_problem(file, block.image, path, "image") or \
-                image_problem(file, block.image)
+            file = image_path(path.parent, block.image)
+            data, problem = read_asset(file, block.image, path, "image")
+            if data is not None:
+                problem = image_verdict(data, block.image)
             if problem:
                 problems.append(source.problem(where, problem))
             else:

@@ -52,6 +52,23 @@ def file_fact(kind: str, path: str | os.PathLike, compute: Callable[[str], Any])
     return value
 
 
+def data_fact(kind: str, data: bytes, compute: Callable[[bytes], Any]) -> Any:
+    """``compute(data)`` (a JSON-serialisable value), from the cache when these very bytes
+    were seen before: keyed by their content, so a fact always describes what is used."""
+    key = json.dumps([FORMAT, __version__, kind, hashlib.sha256(data).hexdigest()])
+    entry = _entry(kind, key, ".json")
+    try:
+        stored = json.loads(entry.read_bytes())
+        if isinstance(stored, dict) and stored.get("key") == key:
+            return stored["value"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    value = compute(data)
+    with suppress(TypeError, ValueError):
+        store(entry, json.dumps({"key": key, "value": value}, separators=(",", ":")).encode())
+    return value
+
+
 def _key(kind: str, path: str | os.PathLike) -> str | None:
     """What identifies one version of one file (None when it cannot be stat'ed)."""
     try:

@@ -39,17 +39,14 @@ def shown_path(path: str) -> str:
         return str(Path(path).resolve())
 
 
-def font_file_problem(path: str) -> str | None:
-    """Why ``path`` cannot be used as a TrueType font, or None. Reads 4 bytes only."""
-    file = Path(path)
-    shown = file.name
-    if not file.is_file():
-        return f"font file not found: {shown_path(path)}; paths are relative to the style file"
-    try:
-        with open(file, "rb") as handle:
-            head = handle.read(4)
-    except OSError as exc:
-        return f"cannot read the font file {shown}: {exc.strerror}"
+def font_problem(data: bytes, shown: str) -> str | None:
+    """Why these bytes cannot be used as a TrueType font, or None.
+
+    Beyond the kind of file (its first four bytes), the font is parsed as a PDF embeds
+    it: every table ReportLab reads and every glyph outline, so a truncated or damaged
+    font is found here (by `validate`) rather than half-way through a build. The
+    verdict is kept on disk, keyed by the bytes (filecache.py)."""
+    head = data[:4]
     if head == b"OTTO":
         return (f"{shown} is an OpenType font with PostScript (CFF) outlines, which PDFs made "
                 "by briefpdf cannot embed; use the TrueType (.ttf) version of the family")
@@ -60,29 +57,75 @@ def font_file_problem(path: str) -> str | None:
     if head not in (b"\x00\x01\x00\x00", b"true"):
         return (f"{shown} is not a TrueType font file; choose a .ttf file that opens in a "
                 "font viewer")
+    from briefpdf.model.filecache import data_fact
+
+    damage = data_fact("font-check", data, _damage)
+    if damage:
+        return (f"{shown} is damaged ({damage}); install the font again, or choose another "
+                ".ttf file that opens in a font viewer")
     return None
 
 
-@lru_cache(maxsize=64)
+REQUIRED_TABLES = ("head", "hhea", "maxp", "hmtx", "cmap", "name", "post", "loca", "glyf")
+"""The tables ReportLab reads to embed a TrueType font."""
+
+
+def _damage(data: bytes) -> str:
+    """What is wrong inside a TrueType font ('' when nothing is)."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    try:
+        with TTFont(io.BytesIO(data), lazy=False, recalcBBoxes=False) as font:
+            missing = [tag for tag in REQUIRED_TABLES if tag not in font]
+            if missing:
+                return f"no {', '.join(missing)} table"
+            for tag in REQUIRED_TABLES:
+                font[tag]  # noqa: B018 - decompiling the table is the check
+            glyf = font["glyf"]
+            for name in font.getGlyphOrder():
+                glyf[name].expand(glyf)
+            if not font.getBestCmap():
+                return "it maps no characters"
+    except Exception as exc:  # noqa: BLE001 - any parser failure means a damaged font
+        return f"{type(exc).__name__}: {exc}"[:120] or "cannot be parsed"
+    return ""
+
+
 def coverage(path: str) -> frozenset[int]:
-    """The code points one font file has glyphs for (empty if it cannot be read).
+    """The code points one font file has glyphs for (empty if it cannot be read), from
+    the bytes that were checked (load/files.py).
 
     Kept on disk between runs (see filecache.py): parsing a font's character map with
     fontTools is much of the time a cold `briefpdf validate` would take."""
-    from briefpdf.model.filecache import file_fact
+    from briefpdf.load.files import Refused, kept
 
-    ranges = file_fact("font-coverage", path, _coverage_ranges)
+    try:
+        data = kept(path)
+    except Refused:
+        return frozenset()
+    return _coverage(data)
+
+
+@lru_cache(maxsize=64)
+def _coverage(data: bytes) -> frozenset[int]:
+    from briefpdf.model.filecache import data_fact
+
+    ranges = data_fact("font-coverage", data, _coverage_ranges)
     return frozenset(code for start, end in ranges for code in range(start, end + 1))
 
 
-def _coverage_ranges(path: str) -> list[list[int]]:
+def _coverage_ranges(data: bytes) -> list[list[int]]:
     """The code points a font file has glyphs for, as [first, last] ranges."""
-    from fontTools.ttLib import TTFont, TTLibError
+    import io
+
+    from fontTools.ttLib import TTFont
 
     try:
-        with TTFont(path, lazy=True) as font:
+        with TTFont(io.BytesIO(data), lazy=True) as font:
             cmap = font.getBestCmap() or {}
-    except (TTLibError, OSError, KeyError, AssertionError, ValueError, IndexError):
+    except Exception:  # noqa: BLE001 - a damaged font covers nothing (and is reported)
         return []
     ranges: list[list[int]] = []
     for code in sorted(cmap):

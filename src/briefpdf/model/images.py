@@ -1,50 +1,61 @@
 """Image files: whether one can be used (a real PNG or JPEG, not a decompression bomb)
-and its size in pixels, kept per process and on disk (model/filecache.py)."""
+and its size in pixels, from the bytes the image check read (load/files.py), kept per
+process and on disk keyed by those bytes (model/filecache.py)."""
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
-
-from briefpdf.model.filecache import file_fact
 
 IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
 MAX_IMAGE_PIXELS = 40_000_000
 """Decompression-bomb guard: 40 megapixels is a 20 cm photo at 800 dpi."""
 
 
-def image_problem(file: Path, shown: str) -> str | None:
-    """Why ``file`` cannot be used as an image, or None."""
-    if not file.is_file():
-        return f"image not found: {shown}; paths are relative to the briefing file"
-    verdict = image_facts(file)["verdict"]
+def image_path(folder: Path, image: str) -> Path:
+    """Where an image written in a briefing in ``folder`` is: made absolute, links not
+    followed (the key its checked bytes are kept under; see load/files.py)."""
+    return Path(os.path.abspath(Path(folder).resolve() / image))
+
+
+def image_verdict(data: bytes, shown: str) -> str | None:
+    """Why these image bytes cannot be used, or None."""
+    verdict = image_facts(data)["verdict"]
     return None if verdict is None else verdict.replace("{shown}", shown)
 
 
 def image_size(file: Path | str) -> tuple[int, int] | None:
-    """An image's width and height in pixels, or None when it cannot be read."""
-    size = image_facts(Path(file))["size"]
+    """A checked image's width and height in pixels, or None when it cannot be read."""
+    from briefpdf.load.files import Refused, kept
+
+    try:
+        size = image_facts(kept(file, 0))["size"]
+    except Refused:
+        return None
     return (size[0], size[1]) if size else None
 
 
-def image_facts(file: Path) -> dict:
-    """``{"verdict": problem or None, "size": [width, height] or None}`` for an image.
+def image_facts(data: bytes) -> dict:
+    """``{"verdict": problem or None, "size": [width, height] or None}`` for image bytes.
 
     Decoding a logo for every briefing is slow, so the facts are kept per process and on
-    disk (see filecache.py) for as long as the file's time and size are unchanged."""
-    stat = file.stat()
-    return _image_facts(str(file), stat.st_mtime_ns, stat.st_size)
+    disk (see filecache.py), keyed by the bytes' content."""
+    return _image_facts(data)
 
 
-@lru_cache(maxsize=256)
-def _image_facts(file: str, mtime_ns: int, size: int) -> dict:
-    return file_fact("image", file, _read_image)
+@lru_cache(maxsize=32)
+def _image_facts(data: bytes) -> dict:
+    from briefpdf.model.filecache import data_fact
+
+    return data_fact("image", data, _read_image)
 
 
-def _read_image(file: str) -> dict:
+def _read_image(data: bytes) -> dict:
     """The problem with an image file ("{shown}" stands for its name) and its size."""
-    with open(file, "rb") as handle:
-        head = handle.read(32)
+    import io
+
+    head = data[:32]
     kind = next((k for sig, k in IMAGE_SIGNATURES.items() if head.startswith(sig)), None)
     if kind is None:
         return {"verdict": "{shown} is not a PNG or JPEG image; export it as PNG or JPEG",
@@ -53,7 +64,7 @@ def _read_image(file: str) -> dict:
 
     size = None
     try:
-        with PILImage.open(file) as image:
+        with PILImage.open(io.BytesIO(data)) as image:
             width, height = size = image.size
             if width * height > MAX_IMAGE_PIXELS:
                 return {"verdict": (

@@ -156,25 +156,13 @@ def split_keywords(value: object) -> object:
 
 
 def font_file(value: str) -> str:
-    """A TrueType file that exists and can be embedded."""
-    from briefpdf.model.fontfiles import font_file_problem
-
-    problem = font_file_problem(value)
-    if problem:
-        raise ValueError(problem)
+    """A font file's path. The file itself is checked once its location is known to be
+    inside the project (model/document.py), never opened here."""
     return value
 
 
 def logo_file(value: str) -> str:
-    """A PNG or JPEG that exists and is safe to read."""
-    from pathlib import Path
-
-    from briefpdf.model.fontfiles import shown_path
-    from briefpdf.model.images import image_problem
-
-    problem = image_problem(Path(value), shown_path(value))
-    if problem:
-        raise ValueError(problem.replace("the briefing file", "the style file"))
+    """A logo file's path; checked like a font file's, never opened here."""
     return value
 
 

@@ -8,12 +8,13 @@ registered under a name derived from its content, once per process.
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFont
 
 from briefpdf.errors import InputError, Problem
 from briefpdf.model.fontfiles import DEFAULT_FAMILY, FACE_KEYS, FaceKey, family_coverage
@@ -64,14 +65,21 @@ def fallback_family() -> Family:
 
 
 def _register(path: str) -> str:
-    """Register one TrueType file under a name derived from its content."""
+    """Register one TrueType file under a name derived from its content: the bytes the
+    style check read and checked (load/files.py), never the file read again."""
     if path in _registered:
         return _registered[path]
+    from briefpdf.load.files import Refused, kept
+
     try:
-        data = Path(path).read_bytes()
+        data = kept(path)
         name = f"{Path(path).stem[:40]}-{hashlib.sha1(data).hexdigest()[:8]}"
-        pdfmetrics.registerFont(TTFont(name, path))
-    except (TTFError, OSError, ValueError, KeyError, IndexError, AssertionError) as exc:
+        stream = io.BytesIO(data)
+        stream.name = path  # what ReportLab calls the font in its messages
+        pdfmetrics.registerFont(TTFont(name, stream))
+    except Refused as exc:
+        raise InputError([Problem(path, 1, 1, f"the font file {exc}")]) from None
+    except Exception as exc:  # noqa: BLE001 - any parser failure: a damaged font
         raise InputError([Problem(path, 1, 1, f"not a usable TrueType font ({exc}); "
                                               "choose a .ttf file that opens in a font viewer")]
                          ) from None
