@@ -104,7 +104,8 @@ def build_many(files: list[Path], out_dir: Path, options: dict[str, Any], *,
         try:
             cache.save()
         except BriefpdfError as exc:
-            warnings.append(f"{exc}; the next build will rebuild these files")
+            warnings.append(f"warning: the build record was not saved ({exc}); the next "
+                            "build will build these files again")
     return Batch([results[p] for p in files if p in results], time.perf_counter() - started,
                  warnings)
 
