@@ -116,7 +116,7 @@ def clashes(files: list[Path], out_dir: Path) -> Iterator[tuple[Path, Outcome]]:
     so neither silently replaces the other's PDF."""
     from briefpdf.errors import Problem
     from briefpdf.load.styles import _show
-    from briefpdf.model.document import slug_of
+    from briefpdf.model.slug import slug_of
 
     by_output: dict[str, list[Path]] = {}
     for path in files:

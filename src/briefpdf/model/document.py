@@ -11,6 +11,7 @@ from briefpdf.load.styles import DEFAULT_STYLE, _show, load_style_chain
 from briefpdf.load.yaml_source import Source, load_yaml
 from briefpdf.model.briefing import Briefing, Image
 from briefpdf.model.images import image_path, image_verdict
+from briefpdf.model.slug import slug_of
 from briefpdf.model.style import Style
 from briefpdf.model.validate import to_model
 
@@ -30,14 +31,6 @@ class LoadedBriefing:
     @property
     def slug(self) -> str:
         return slug_of(self.path)
-
-
-def slug_of(path: Path) -> str:
-    """``briefings/family-l.yaml`` → ``family-l``; packs drop ``.pack`` too."""
-    name = path.name
-    for suffix in (".yaml", ".yml"):
-        name = name.removesuffix(suffix)
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", name.removesuffix(".pack")) or "briefing"
 
 
 def is_pack(source: Source) -> bool:
