@@ -66,7 +66,8 @@ def validate_file(path: Path, style: str | None = None) -> Outcome:
 
             warnings = load_pack(path, style, source=source).warnings
         else:
-            warnings = load_briefing(path, style, source=source).warnings
+            loaded = load_briefing(path, style, source=source)
+            warnings = loaded.warnings + deceptive_links(loaded)
     except InputError as exc:
         return Outcome(path, problems=exc.problems, status="failed")
     return Outcome(path, problems=warnings, status="valid")
@@ -147,9 +148,19 @@ def _build_file(path: Path, out_dir: Path, style: str | None, *, grayscale: bool
                            hasattr(p, "kind") for p in exc.problems) else None)
     except BriefpdfError as exc:
         return Outcome(path, problems=[Problem(_show(path), 1, 1, str(exc))], status="failed")
+    warnings = made.loaded.warnings if made.pack else \
+        made.loaded.warnings + deceptive_links(made.loaded)
     return Outcome(path, output=output, inputs=made.inputs, html=html_output,
-                   problems=made.loaded.warnings,  # warnings only
+                   problems=warnings,  # warnings only
                    findings=None if made.findings is None else count_findings(made.findings))
+
+
+def deceptive_links(loaded) -> list[Problem]:
+    """A warning at each link of a briefing that may deceive a reader (links/safety.py)."""
+    from briefpdf.links.collect import collect_links
+    from briefpdf.links.safety import link_warnings
+
+    return link_warnings(collect_links(loaded))
 
 
 @dataclass

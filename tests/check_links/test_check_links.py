@@ -110,9 +110,13 @@ def ref(url: str, line: int = 1, title: str = "a link") -> LinkRef:
     return LinkRef(url=url, title=title, file="brief.yaml", line=line, column=5)
 
 
+LOCAL = ("127.0.0.1",)
+"""The test server's address, allowed as --allow-host allows it (loopback is internal)."""
+
+
 def check_one(url: str, **kwargs: float) -> LinkResult:
-    """Check a single URL and return its result."""
-    [result] = check_links([ref(url)], **kwargs)
+    """Check a single URL (the test server allowed) and return its result."""
+    [result] = check_links([ref(url)], allow_hosts=LOCAL, **kwargs)
     return result
 
 
@@ -233,7 +237,8 @@ def test_error_reasons_are_short(error: BaseException, reason: str) -> None:
 def test_duplicates_are_fetched_once(server: _Server) -> None:
     url = server.base() + "/ok"
     seen: list[LinkResult] = []
-    results = check_links([ref(url, line=n) for n in (1, 2, 3)], on_result=seen.append)
+    results = check_links([ref(url, line=n) for n in (1, 2, 3)], on_result=seen.append,
+                          allow_hosts=LOCAL)
     assert server.counts == Counter({("HEAD", "/ok"): 1})
     assert [r.ref.line for r in results] == [1, 2, 3]
     assert {r.status for r in results} == {"ok"}
@@ -244,7 +249,7 @@ def test_order_is_preserved(server: _Server) -> None:
     paths = ["/slow", "/gone", "/ok", "/moved", "/nohead", "/ok"]
     refs = [ref(server.base() + p, line=n) for n, p in enumerate(paths, start=1)]
     refs.insert(2, ref("mailto:x@example.org", line=99))
-    results = check_links(refs, jobs=4, timeout=0.5)
+    results = check_links(refs, jobs=4, timeout=0.5, allow_hosts=LOCAL)
     assert [r.ref for r in results] == refs
     statuses = [r.status for r in results]
     assert statuses == ["unreachable", "broken", "skipped", "ok", "redirected", "ok", "ok"]

@@ -105,6 +105,10 @@ def test_links_without_briefings_is_a_usage_error(project) -> None:
     assert result.code == 2 and "no briefings found" in result.err
 
 
+LOCAL = ("--allow-host", "127.0.0.1")
+"""The test server is on loopback, which check-links does not contact unless allowed."""
+
+
 # --- check-links against a local server ------------------------------------------------
 
 
@@ -170,7 +174,7 @@ sections:
 
 def test_check_links_reports_each_link_and_fails_on_broken(project, server) -> None:
     text = _checked(project, server)
-    result = project.run("check-links", "--timeout", "0.5", "-j", "4")
+    result = project.run("check-links", "--timeout", "0.5", "-j", "4", *LOCAL)
     base, f = server.base, "briefings/site.yaml"
     assert result.code == 1, result.err
     lines = result.out.splitlines()
@@ -187,7 +191,8 @@ def test_check_links_reports_each_link_and_fails_on_broken(project, server) -> N
 
 def test_check_links_json(project, server) -> None:
     _checked(project, server)
-    result = project.run("check-links", "briefings/site.yaml", "--json", "--timeout", "0.5")
+    result = project.run("check-links", "briefings/site.yaml", "--json", "--timeout", "0.5",
+                         *LOCAL)
     assert result.code == 1
     document = json.loads(result.out)
     statuses = {link["url"].rsplit("/", 1)[-1]: link["status"] for link in document["links"]}
@@ -202,7 +207,7 @@ def test_check_links_passes_when_every_link_works(project, server) -> None:
     project.briefing("fine", f"title: Fine\nsections:\n  - heading: H\n    links:\n"
                              f"      - {{title: A, url: '{server.base}/ok'}}\n"
                              f"      - {{title: B, url: '{server.base}/moved'}}\n")
-    result = project.run("check-links", "briefings/fine.yaml")
+    result = project.run("check-links", "briefings/fine.yaml", *LOCAL)
     assert result.code == 0, result.out + result.err
     assert result.out.splitlines()[-1] == "2 links: 1 ok, 1 redirected"
 

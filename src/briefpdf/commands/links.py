@@ -36,12 +36,22 @@ def gather(paths: list[str]) -> tuple[list, list, list]:
 
 def run(args: argparse.Namespace) -> int:
     refs, problems, files = gather(args.paths)
-    print(table([(f"{r.file}:{r.line}:{r.column}", r.title, r.url) for r in refs]), end="")
+    from briefpdf.links.safety import punycode_of
+
+    print(table([(f"{r.file}:{r.line}:{r.column}", r.title, _with_punycode(r.url, punycode_of))
+                 for r in refs]), end="")
+    errors = [p for p in problems if p.severity == "error"]
     noun = "link" if len(refs) == 1 else "links"
     print(f"{len(refs)} {noun} in {len(files)} file{'s' if len(files) != 1 else ''}"
-          + (f"; {len({p.file for p in problems})} with problems" if problems else ""),
+          + (f"; {len({p.file for p in errors})} with problems" if errors else ""),
           file=sys.stderr)
-    return 1 if problems else 0
+    return 1 if errors else 0
+
+
+def _with_punycode(url: str, punycode_of) -> str:
+    """An international address with the form a browser really visits beside it."""
+    other = punycode_of(url)
+    return f"{url}  (host: {other})" if other else url
 
 
 def table(rows: list[tuple[str, str, str]]) -> str:

@@ -3,19 +3,30 @@
 Each distinct URL is fetched once (HEAD, falling back to GET on 405/501) and
 redirects are followed by hand so that HEAD stays HEAD and loops are caught.
 Network problems never raise; they become results with status "unreachable".
+
+Only public addresses are contacted (no server-side request forgery through a
+briefing): every host name is resolved here, each address it resolves to must be
+public (``ipaddress``'s ``is_global``), and the connection goes to an address that
+was checked; the same holds after every redirect. A host or address given with
+``--allow-host`` is let through (an intranet, a test server). ``timeout`` is a
+deadline for the whole check of one URL (connecting, headers, body, redirects): a
+server that answers one byte at a time cannot hold it longer. ``abort_all`` (Ctrl-C)
+closes every open connection at once.
 """
 
 from __future__ import annotations
 
 import http.client
+import ipaddress
 import json
 import socket
 import ssl
+import threading
+import time
 import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 USER_AGENT = "briefpdf-link-checker/0.1"
@@ -69,13 +80,49 @@ class _Reply:
     location: str | None
 
 
-class _KeepStatus(urllib.request.HTTPErrorProcessor):
-    """Return every response as-is: no HTTPError, no automatic redirects."""
+class Interrupted(Exception):
+    """Ctrl-C during a check: ``results`` holds the links checked so far (input order)."""
 
-    def http_response(self, request, response):
-        return response
+    def __init__(self, results: list[LinkResult], total: int):
+        super().__init__("interrupted")
+        self.results, self.total = results, total
 
-    https_response = http_response
+
+class InternalAddress(Exception):
+    """A host that resolves to an address that is not public (and not allowed)."""
+
+
+@dataclass(eq=False)
+class _Deadline:
+    """The end of one URL's check; the sockets it has open, closed when it passes."""
+
+    timeout: float
+    end: float = 0.0
+    sockets: list[socket.socket] = field(default_factory=list)
+    expired: bool = False
+
+    def __post_init__(self) -> None:
+        self.end = time.monotonic() + self.timeout
+
+    def left(self) -> float:
+        left = self.end - time.monotonic()
+        if left <= 0:
+            self.expired = True
+            raise TimeoutError("timed out")
+        return left
+
+    def close(self, *, expired: bool = True) -> None:
+        self.expired = self.expired or expired
+        for sock in list(self.sockets):
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
+_open: set[_Deadline] = set()
+_open_lock = threading.Lock()
+"""The checks in progress (for abort_all)."""
 
 
 # --------------------------------------------------------------------------- public API
@@ -87,25 +134,42 @@ def check_links(
     jobs: int = 8,
     timeout: float = 10.0,
     on_result: Callable[[LinkResult], None] | None = None,
+    allow_hosts: Collection[str] = (),
 ) -> list[LinkResult]:
     """Check every ref and return one LinkResult per ref, in input order.
 
     Each distinct URL is fetched once, by at most `jobs` threads; `timeout` is in
-    seconds per network operation. `on_result`, if given, is called in the calling
-    thread once per ref, in completion order (handy for progress output).
+    seconds for the whole check of one URL. Hosts (names or addresses) in
+    `allow_hosts` may be internal. `on_result`, if given, is called in the calling
+    thread once per ref, in completion order (handy for progress output). A Ctrl-C
+    closes every connection and raises Interrupted with the results so far.
     """
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
     if timeout <= 0:
         raise ValueError("timeout must be positive")
+    allowed = frozenset(_host_key(host) for host in allow_hosts)
     outcomes: dict[str, _Outcome] = {}
     by_url = _group_by_url(refs)
-    for url, outcome in _check_urls(list(by_url), jobs, timeout):
-        outcomes[url] = outcome
-        if on_result is not None:
-            for ref in by_url[url]:
-                on_result(_result(ref, outcome))
+    try:
+        for url, outcome in _check_urls(list(by_url), jobs, timeout, allowed):
+            outcomes[url] = outcome
+            if on_result is not None:
+                for ref in by_url[url]:
+                    on_result(_result(ref, outcome))
+    except KeyboardInterrupt:
+        abort_all()
+        done = [_result(ref, outcomes[ref.url]) for ref in refs if ref.url in outcomes]
+        raise Interrupted(done, len(refs)) from None
     return [_result(ref, outcomes[ref.url]) for ref in refs]
+
+
+def abort_all() -> None:
+    """Close every connection of every check in progress (they end as unreachable)."""
+    with _open_lock:
+        running = list(_open)
+    for deadline in running:
+        deadline.close(expired=False)
 
 
 def summarise(results: Sequence[LinkResult]) -> dict[str, int]:
@@ -153,16 +217,20 @@ def _group_by_url(refs: Sequence[LinkRef]) -> dict[str, list[LinkRef]]:
     return groups
 
 
-def _check_urls(urls: list[str], jobs: int, timeout: float) -> Iterator[tuple[str, _Outcome]]:
+def _check_urls(urls: list[str], jobs: int, timeout: float, allowed: frozenset[str]
+                ) -> Iterator[tuple[str, _Outcome]]:
     """Yield (url, outcome) pairs as the checks finish."""
     if not urls:
         return
-    with ThreadPoolExecutor(max_workers=min(jobs, len(urls))) as pool:
+    pool = ThreadPoolExecutor(max_workers=min(jobs, len(urls)))
+    try:
         futures: dict[Future[_Outcome], str] = {
-            pool.submit(_check_url, url, timeout): url for url in urls
+            pool.submit(_check_url, url, timeout, allowed): url for url in urls
         }
         for future in as_completed(futures):
             yield futures[future], future.result()
+    finally:  # (after Ctrl-C: do not wait for checks whose connections were just closed)
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _result(ref: LinkRef, outcome: _Outcome) -> LinkResult:
@@ -173,14 +241,29 @@ def _result(ref: LinkRef, outcome: _Outcome) -> LinkResult:
 # --------------------------------------------------------------------------- checking one URL
 
 
-def _check_url(url: str, timeout: float) -> _Outcome:
+def _check_url(url: str, timeout: float, allowed: frozenset[str] = frozenset()) -> _Outcome:
     """Check one URL, following redirects by hand; never raises for network problems."""
+    deadline = _Deadline(timeout)
+    with _open_lock:
+        _open.add(deadline)
+    watchdog = threading.Timer(timeout, deadline.close)
+    watchdog.daemon = True
+    watchdog.start()
     try:
-        return _precheck(url) or _follow(url, timeout)
+        return _precheck(url) or _follow(url, deadline, allowed)
+    except InternalAddress as error:
+        return _Outcome("skipped", None, None, f"not checked: internal address ({error}); "
+                        "use --allow-host to check it")
     except ValueError as error:  # malformed URL, bad port, un-encodable host ...
         return _Outcome("broken", None, None, f"invalid URL: {error}")
     except (OSError, http.client.HTTPException) as error:
+        if deadline.expired:
+            return _Outcome("unreachable", None, None, f"timed out after {timeout:g}s")
         return _Outcome("unreachable", None, None, _describe_error(error, timeout))
+    finally:
+        watchdog.cancel()
+        with _open_lock:
+            _open.discard(deadline)
 
 
 def _precheck(url: str) -> _Outcome | None:
@@ -194,13 +277,19 @@ def _precheck(url: str) -> _Outcome | None:
     return None
 
 
-def _follow(url: str, timeout: float) -> _Outcome:
+def _follow(url: str, deadline: _Deadline, allowed: frozenset[str]) -> _Outcome:
     """Request `url`, following up to MAX_REDIRECTS redirects, and classify the end."""
-    opener = urllib.request.build_opener(_KeepStatus())
     seen = [url]
     current = url
     while True:
-        reply = _fetch(opener, current, timeout)
+        try:
+            reply = _fetch(current, deadline, allowed)
+        except InternalAddress as error:
+            if current == url:
+                raise
+            return _Outcome("skipped", None, current, (
+                f"not checked: redirected to an internal address ({error}), which was not "
+                "followed; use --allow-host to check it"))
         if reply.code not in REDIRECT_CODES:
             return _classify(reply, url, current, len(seen) - 1)
         if reply.location is None:
@@ -234,25 +323,91 @@ def _classify(reply: _Reply, url: str, final: str, hops: int) -> _Outcome:
     return _Outcome("broken", reply.code, final_url, status_text + via)
 
 
-def _fetch(opener: urllib.request.OpenerDirector, url: str, timeout: float) -> _Reply:
+def _fetch(url: str, deadline: _Deadline, allowed: frozenset[str]) -> _Reply:
     """HEAD `url`; if the server refuses HEAD (405/501), GET it instead."""
-    reply = _request(opener, url, "HEAD", timeout)
+    reply = _request(url, "HEAD", deadline, allowed)
     if reply.code in HEAD_FALLBACK_CODES:
-        reply = _request(opener, url, "GET", timeout)
+        reply = _request(url, "GET", deadline, allowed)
     return reply
 
 
-def _request(
-    opener: urllib.request.OpenerDirector, url: str, method: str, timeout: float
-) -> _Reply:
-    """Send one request and return its reply; GET reads at most GET_READ_LIMIT bytes."""
-    request = urllib.request.Request(
-        _ascii_url(url), method=method, headers={"User-Agent": USER_AGENT}
-    )
-    with opener.open(request, timeout=timeout) as response:
+def _request(url: str, method: str, deadline: _Deadline, allowed: frozenset[str]) -> _Reply:
+    """Send one request and return its reply; GET reads at most GET_READ_LIMIT bytes.
+
+    http.client directly (no proxy from the environment): the connection goes to an
+    address checked by ``_addresses``; TLS still checks the certificate for the name."""
+    parts = urlsplit(_ascii_url(url))
+    host = parts.hostname or ""
+    https = parts.scheme.lower() == "https"
+    port = parts.port or (443 if https else 80)
+    addresses = _addresses(host, port, allowed, deadline)
+    if https:
+        connection: http.client.HTTPConnection = http.client.HTTPSConnection(
+            host, port, timeout=deadline.left(), context=ssl.create_default_context())
+    else:
+        connection = http.client.HTTPConnection(host, port, timeout=deadline.left())
+    connection._create_connection = _connector(addresses, deadline)  # type: ignore[attr-defined]
+    target = urlunsplit(("", "", parts.path or "/", parts.query, ""))
+    try:
+        connection.request(method, target, headers={"User-Agent": USER_AGENT,
+                                                    "Connection": "close"})
+        response = connection.getresponse()
         if method == "GET":
             response.read(GET_READ_LIMIT)
-        return _Reply(response.status, response.reason or "", response.headers.get("Location"))
+        return _Reply(response.status, response.reason or "", response.getheader("Location"))
+    finally:
+        connection.close()
+
+
+def _connector(addresses: list[tuple], deadline: _Deadline) -> Callable[..., socket.socket]:
+    """A replacement for http.client's socket.create_connection that connects only to
+    ``addresses`` (checked) and registers the socket with the deadline."""
+    def connect(_address: object, _timeout: object = None, _source: object = None
+                ) -> socket.socket:
+        error: OSError = OSError("no address")
+        for family, kind, proto, _, sockaddr in addresses:
+            sock = socket.socket(family, kind, proto)
+            deadline.sockets.append(sock)
+            try:
+                sock.settimeout(deadline.left())
+                sock.connect(sockaddr)
+                return sock
+            except OSError as exc:
+                error = exc
+                sock.close()
+        raise error
+
+    return connect
+
+
+def _addresses(host: str, port: int, allowed: frozenset[str], deadline: _Deadline
+               ) -> list[tuple]:
+    """Every address ``host`` resolves to; InternalAddress when one is not public and
+    neither the host nor that address is allowed."""
+    deadline.left()
+    found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    host_allowed = _host_key(host) in allowed
+    for *_, sockaddr in found:
+        address = ipaddress.ip_address(sockaddr[0].split("%", 1)[0])
+        if host_allowed or _host_key(str(address)) in allowed:
+            continue
+        if not is_public(address):
+            raise InternalAddress(str(address) if str(address) == host
+                                  else f"{host} is {address}")
+    return found
+
+
+def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """True for an address on the public internet (not loopback, link-local, private,
+    shared, reserved, multicast …); an IPv4 address written as IPv6 is judged as IPv4."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_global and not address.is_multicast
+
+
+def _host_key(host: str) -> str:
+    """A host as compared with --allow-host: lower case, no brackets or final dot."""
+    return host.strip().strip("[]").rstrip(".").lower()
 
 
 def _ascii_url(url: str) -> str:

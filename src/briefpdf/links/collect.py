@@ -20,8 +20,9 @@ from typing import Any
 from briefpdf.errors import InputError, Problem
 from briefpdf.links.check import LinkRef
 from briefpdf.links.contacts import CONTACT_KEYS, contact_link, effective_feedback
+from briefpdf.load.files import MAX_YAML_BYTES, kept
 from briefpdf.load.styles import _show
-from briefpdf.load.yaml_source import Source, decode_text, load_yaml
+from briefpdf.load.yaml_source import Source, decode_text, load_yaml, parse_yaml
 from briefpdf.model.document import LoadedBriefing
 from briefpdf.model.inline import normalise_url, parse_inline
 
@@ -35,7 +36,7 @@ NOT_INLINE_TEXT = frozenset({
 def collect_links(loaded: LoadedBriefing) -> list[LinkRef]:
     """Every link of ``loaded``, sorted by position: the briefing file first, then styles."""
     source = loaded.source
-    text = decode_text(loaded.path.read_bytes(), source.file)
+    text = decode_text(kept(loaded.path, MAX_YAML_BYTES), source.file)  # the bytes loaded
     finder = _Finder(source, text)
     refs: list[LinkRef] = []
     for path, value in _strings(source.data, ()):
@@ -163,8 +164,8 @@ def _feedback_links(loaded: LoadedBriefing) -> list[LinkRef]:
         source = loaded.source if where in loaded.source.positions else None
         if source is None:
             if style_sources is None:
-                style_sources = [load_yaml(file, display=_show(file))
-                                 for file in loaded.style_files]
+                style_sources = [parse_yaml(decode_text(kept(file, MAX_YAML_BYTES), _show(file)),
+                                            _show(file)) for file in loaded.style_files]
             source = next((s for s in style_sources if where in s.positions), loaded.source)
         refs.append(LinkRef(href, f"Feedback {label.lower()}", source.file,
                             *source.where(where)))
@@ -175,7 +176,9 @@ def _feedback_links(loaded: LoadedBriefing) -> list[LinkRef]:
 def links_in_files(paths: list[Path], style: str | None = None
                    ) -> tuple[list[LinkRef], list[Problem]]:
     """The links of every briefing in ``paths`` and the problems of those that do not
-    load (packs are skipped: their briefings are listed on their own)."""
+    load, with a warning at each link that may deceive a reader (links/safety.py);
+    packs are skipped: their briefings are listed on their own."""
+    from briefpdf.links.safety import link_warnings
     from briefpdf.model.document import is_pack, load_briefing
 
     refs: list[LinkRef] = []
@@ -185,7 +188,9 @@ def links_in_files(paths: list[Path], style: str | None = None
             source = load_yaml(path, display=_show(path))
             if is_pack(source):
                 continue
-            refs.extend(collect_links(load_briefing(path, style, source=source)))
+            found = collect_links(load_briefing(path, style, source=source))
+            refs.extend(found)
+            problems.extend(link_warnings(found))
         except InputError as exc:
             problems.extend(exc.problems)
     return refs, problems

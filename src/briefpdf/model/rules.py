@@ -60,6 +60,10 @@ def non_empty(value: str) -> str:
 
 def safe_links(value: str) -> str:
     for url in links_in(value):
+        if len(url) > MAX_URL:
+            raise ValueError(f"a link address in this text is too long ({len(url):,} "
+                             f"characters; the limit is {MAX_URL:,}); use a shorter address "
+                             "for the same page")
         problem = url_problem(url)
         if problem:
             raise ValueError(problem)
