@@ -19,8 +19,9 @@ from pathlib import Path
 TOKEN_HEADER = "X-Briefpdf-Token"
 MAX_UPLOAD = 20 * 1024 * 1024
 """Bytes: a Word file of a long briefing with a few photos is well under this."""
-MAX_TEXT = 1024 * 1024
-"""Bytes of YAML a save may send (the loader refuses larger files anyway)."""
+MAX_TEXT = 2 * 1024 * 1024
+"""Bytes of YAML a save may send: just over the loader's own limit (2,000,000 bytes),
+so a file a little too large is saved and gets the loader's message at its line."""
 
 FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*\.ya?ml")
 """A briefing or pack file name: no folder part, no leading dot, no ``..``."""
