@@ -128,7 +128,7 @@ def test_a_broken_file_shows_its_error_at_its_line_and_keeps_the_last_good_pdf(p
     assert marked.locator(".CodeMirror-linenumber").inner_text() == str(number)
     assert "date" in page.inner_text(".line-note")
     assert "last good pages" in page.inner_text("#preview-note")
-    assert page.inner_text("#save-state") == "Saved; the PDF is kept until the errors are fixed"
+    assert page.inner_text("#save-state") == "Saved; last good PDF kept"
     assert page.get_attribute("#pages", "data-pdf") == before  # the last good pages stay
     assert pdf.read_bytes() == good
     assert "date: sometime last summer" in (served.root / "briefings" /
@@ -247,3 +247,23 @@ def test_import_a_markdown_file_with_the_button(page, served, tmp_path):
     page.wait_for_selector("#message.error")
     assert "already exists" in page.inner_text("#message")
     assert (served.root / "briefings" / "family-n-notes.yaml").read_text() == source
+
+
+def test_the_keyboard_reaches_everything_and_leaves_the_editor(page, served):
+    open_editor(page, served, "family-l.yaml")
+    page.click(".CodeMirror-line >> nth=5")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.id") == "style-picker"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "grayscale"
+    page.keyboard.press("Space")
+    page.wait_for_function("() => document.getElementById('preview-note')"
+                           ".textContent.includes('in grays')")
+    page.goto(served.url)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "new-open"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "new-slug"

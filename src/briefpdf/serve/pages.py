@@ -125,6 +125,8 @@ def edit_page(token: str, name: str, text: str, styles: list[str], title: str,
   <section class="pane source" aria-labelledby="source-heading">
     <h2 id="source-heading" class="visually-hidden">Briefing text</h2>
     <label for="source" class="visually-hidden">Briefing text (YAML)</label>
+    <p class="hint editor-hint">Tab indents by two spaces; Esc moves on to the preview;
+      Ctrl+S saves.</p>
     <textarea id="source" spellcheck="false">{escape(text)}</textarea>
     <section class="problems" aria-labelledby="problems-heading">
       <h2 id="problems-heading">Problems</h2>

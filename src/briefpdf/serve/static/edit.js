@@ -23,7 +23,8 @@
     screenReaderLabel: "Briefing text (YAML)",
     extraKeys: {
       "Tab": function (cm) { cm.execCommand("insertSoftTab"); },
-      "Shift-Tab": false,  // leave the editor with the keyboard
+      "Shift-Tab": false,  // leave the editor backwards with the keyboard
+      "Esc": function () { stylePicker.focus(); },  // and forwards, to the preview
       "Ctrl-S": function () { save(); }, "Cmd-S": function () { save(); },
     },
   });
@@ -69,7 +70,7 @@
     }
     saveButton.disabled = false;
     showSaveState(current && current.status === "errors" ?
-      "Saved; the PDF is kept until the errors are fixed" : undefined);
+      "Saved; last good PDF kept" : undefined);
   }
   saveButton.addEventListener("click", save);
 
@@ -219,6 +220,10 @@
   events.onmessage = function (event) {
     if (Number(event.data) !== version) refresh();
   };
+  events.onerror = function () {
+    showSaveState("Not connected: is briefpdf serve still running?");
+  };
+  events.onopen = function () { showSaveState(); };
   refresh();
   showSaveState();
 })();
