@@ -267,16 +267,3 @@ def test_the_keyboard_reaches_everything_and_leaves_the_editor(page, served):
     assert page.evaluate("document.activeElement.id") == "new-open"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "new-slug"
-
-
-def test_check_findings_are_shown_at_their_lines(page, served):
-    path = served.root / "briefings" / "personal.yaml"
-    path.write_text("title: A short briefing\nsections:\n  - heading: What happened\n"
-                    "    content:\n      - The child was born on 12/03/2015.\n")
-    page.goto(served.url + "edit/personal.yaml")
-    page.wait_for_selector("#problems li >> text=date-of-birth")
-    item = page.locator("#problems li", has_text="date-of-birth").inner_text()
-    assert item.startswith("line 5 (check: date-of-birth):")
-    assert "is a date of birth" in item
-    marked = page.locator(".CodeMirror-code > div", has=page.locator(".line-warning"))
-    assert marked.locator(".CodeMirror-linenumber").first.inner_text() == "5"

@@ -271,12 +271,6 @@ class Handler(BaseHTTPRequestHandler):
                 self._not_found()
             else:
                 self._json(data)
-        elif action == "check":
-            found = ws.findings(name)
-            if found is None:
-                self._not_found()
-            else:
-                self._json(found)
         elif action == "events":
             self._events(name, query)
         else:

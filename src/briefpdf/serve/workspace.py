@@ -200,21 +200,6 @@ class Workspace:
         return {"pdf": key, "pages": pages, "status": status_of(problems),
                 "problems": [problem_json(p, path) for p in problems]}
 
-    def findings(self, name: str) -> list[dict[str, Any]] | None:
-        """`briefpdf check`'s findings (personal data, plain English, accessible
-        wording) for the file, asked for by the page after each view, so a save is not
-        slowed by them. A file that does not load has none (its problems are shown)."""
-        from briefpdf.check.runner import findings_for
-
-        path = self.path_of(name)
-        if path is None:
-            return None
-        with self._building:
-            found = findings_for(path)
-        return [{**problem_json(f, path), "severity": f.severity,
-                 "rule": getattr(f, "rule", "")}
-                for f in found if getattr(f, "rule", "")]
-
     def html_twin(self, name: str) -> bytes | None:
         """The HTML twin of a briefing, made now; None for a pack or a file with errors."""
         from briefpdf.build import make_pdf, render_html

@@ -93,18 +93,7 @@
     showProblems(view.problems);
     if (variantChosen()) loadVariant();
     else ownPages();
-    loadFindings(view.version);
     main.dataset.version = String(version);
-  }
-
-  // `briefpdf check`'s findings, fetched after each view (they may take a moment).
-  async function loadFindings(asked) {
-    const response = await fetch("/api/check/" + quoted);
-    if (!response.ok || asked !== version) return;
-    const findings = await response.json();
-    if (asked === version && findings.length) {
-      showProblems(current.problems.concat(findings));
-    }
   }
 
   function showProblems(problems) {
@@ -113,7 +102,7 @@
     list.replaceChildren();
     none.hidden = problems.length > 0;
     problems.forEach(function (problem) {
-      const warning = problem.severity !== "error";
+      const warning = problem.severity === "warning";
       const item = document.createElement("li");
       const button = document.createElement("button");
       button.type = "button";
@@ -121,7 +110,7 @@
       const where = document.createElement("span");
       where.className = "where";
       where.textContent = (problem.here ? "" : problem.file + " ") + "line " + problem.line +
-        (problem.rule ? " (check: " + problem.rule + "):" : warning ? " (warning):" : ":");
+        (warning ? " (warning):" : ":");
       button.append(where, document.createTextNode(problem.message));
       item.append(button);
       list.append(item);
