@@ -15,6 +15,7 @@ from reportlab.platypus.flowables import Spacer
 from briefpdf.compose.images import image_stream, prepared_image, reuse_compressed
 from briefpdf.compose.markup import plain_frags, with_fallback
 from briefpdf.compose.semantics import Node, Semantic, marker_of
+from briefpdf.seam import image_mask, image_source, set_image_source
 
 
 class Para(Semantic, Paragraph):
@@ -68,7 +69,7 @@ class Figure(Semantic, Image):
         super().__init__(image_stream(filename), width=width, height=height)
         prepared = prepared_image(filename, width, height, print_size=print_size, gray=gray)
         if prepared is not None:
-            self._img = prepared  # what Image.draw hands to drawImage
+            set_image_source(self, prepared)  # what Image.draw hands to drawImage
         self.prepared = prepared
         self.node = node
 
@@ -76,12 +77,12 @@ class Figure(Semantic, Image):
         if self.prepared is None:
             super().draw()
             return
-        reader = self._img
-        self._img = reuse_compressed(self.canv, self.prepared, self._mask)
+        reader = image_source(self)
+        set_image_source(self, reuse_compressed(self.canv, self.prepared, image_mask(self)))
         try:
             super().draw()  # drawImage finds the registered copy by its key
         finally:
-            self._img = reader
+            set_image_source(self, reader)
 
 
 class Rule(Flowable):

@@ -86,17 +86,18 @@ def reuse_compressed(canv: Any, reader: Any, mask: Any) -> str:
     """
     from reportlab.pdfbase.pdfdoc import PDFObjectReference
 
+    from briefpdf.seam import pdf_document, take_soft_mask
+
     key, name, template = _compressed(reader, mask)
-    doc = canv._doc
+    doc = pdf_document(canv)
     registered = doc.getXObjectName(name)
     if registered in doc.idToObject:
         return key
     image = copy.copy(template)
     doc.Reference(image, registered)
     doc.addForm(name, image)
-    smask = getattr(template, "_smask", None)
+    smask = take_soft_mask(image)
     if smask is not None:
-        del image._smask
         mask_name = doc.getXObjectName(smask.name)
         image.smask = PDFObjectReference(mask_name) if mask_name in doc.idToObject \
             else doc.Reference(copy.copy(smask), mask_name)
@@ -107,14 +108,15 @@ def reuse_compressed(canv: Any, reader: Any, mask: Any) -> str:
 def _compressed(reader: Any, mask: Any) -> tuple[str, str, Any]:
     """(key for drawImage, the XObject's content name as drawImage computes it from the
     key, compressed XObject)."""
-    from reportlab.lib.utils import _digester
     from reportlab.pdfbase.pdfdoc import PDFImageXObject
 
-    pixels = reader.getRGBData()  # (also sets the transparency, _dataA)
-    alpha = getattr(reader, "_dataA", None)
+    from briefpdf.seam import digest, image_alpha
+
+    pixels = reader.getRGBData()  # (also reads the transparency)
+    alpha = image_alpha(reader)
     extra = alpha.getRGBData() if mask == "auto" and alpha else str(mask).encode("utf-8")
-    key = f"briefpdf-image-{_digester(pixels + extra)}"
-    name = _digester(f"{key}{mask}".encode())  # as drawImage names a file
+    key = f"briefpdf-image-{digest(pixels + extra)}"
+    name = digest(f"{key}{mask}".encode())  # as drawImage names a file
     image = PDFImageXObject(name, reader, mask=mask)
     image.name = name
     return key, name, image

@@ -17,6 +17,7 @@ from briefpdf.compose.blocks import BlockComposer
 from briefpdf.compose.flowables import Gap, Heading, ListItem, Para, Rule, Stack
 from briefpdf.compose.markup import plain
 from briefpdf.compose.semantics import Node, marker_of
+from briefpdf.seam import DecoratedTable
 
 DEFAULT_QUESTIONS = (
     "What are your key thoughts and reflections on this briefing?",
@@ -88,7 +89,7 @@ class TickBox(_Ruling):
         canv.rect((self.width - self.size) / 2, 0, self.size, self.size, stroke=1, fill=0)
 
 
-class SemanticTable(Table):
+class SemanticTable(DecoratedTable):
     """A ReportLab table with a structure node (Table → TR → TH/TD).
 
     It is a container: cell flowables mark their own content, and the table's
@@ -99,13 +100,8 @@ class SemanticTable(Table):
         super().__init__(data, **kw)
         self.node = node
 
-    def _drawBkgrnd(self) -> None:  # noqa: N802
-        with marker_of(self.canv).artifact(self.canv):
-            super()._drawBkgrnd()
-
-    def _drawLines(self) -> None:  # noqa: N802
-        with marker_of(self.canv).artifact(self.canv):
-            super()._drawLines()
+    def decoration(self) -> Any:
+        return marker_of(self.canv).artifact(self.canv)
 
 
 def question_flowables(composer: BlockComposer, questions: list[str], parent: Node,

@@ -29,10 +29,11 @@ from briefpdf.finish.metadata import DocumentFacts, add_xmp
 from briefpdf.render.document import SavingDocument
 from briefpdf.render.pdfobjects import Compact, Name
 from briefpdf.render.tagging import TaggingMarker, annotation_name
+from briefpdf.seam import add_page_keys
 
 LIST_NUMBERING = {"Decimal", "Disc", "Circle", "Square", "None", "UpperRoman", "LowerRoman",
                   "UpperAlpha", "LowerAlpha"}
-PAGE_KEYS = ("StructParents", "Tabs")
+PAGE_KEYS = ["StructParents", "Tabs"]
 """Page dictionary entries ReportLab does not write by itself."""
 
 
@@ -72,7 +73,7 @@ def add_structure(doc: SavingDocument, root: Node, facts: DocumentFacts) -> None
     link_count = len(marker.links)
     for index, page in enumerate(doc.pages):
         key = link_count + index
-        page.__NoDefault__ = [*page.__NoDefault__, *PAGE_KEYS]  # this page's extra keys
+        add_page_keys(page, PAGE_KEYS)
         page.StructParents, page.Tabs = key, PDFName("S")
         nums += [key, parent_nums.get(index + 1, [])]
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.pdfbase.pdfdoc import PDFPage, PDFString
-from reportlab.pdfgen.canvas import Canvas, _annFormat
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
 from briefpdf import __version__
@@ -24,6 +24,16 @@ from briefpdf.compose.semantics import NULL_MARKER, NullMarker
 from briefpdf.render.furniture import draw_furniture, repeated_lines
 from briefpdf.render.pdfobjects import Compact, Name
 from briefpdf.render.tagging import TaggingMarker, annotation_name
+from briefpdf.seam import (
+    absolute_rect,
+    add_annotation,
+    annotation_border,
+    destination,
+    page_code,
+    pdf_document,
+    set_page_code,
+    start_page,
+)
 
 rl_config.useA85 = 0
 """ReportLab's documented setting: streams (pages, images, fonts) are written as binary
@@ -128,10 +138,10 @@ class Part(Flowable):
             canv.addOutlineEntry(self.outline, self.key, level=0, closed=False)
             canv.outline_offset = 1
         label = ("ROMAN_LOWER" if self.numbers.roman else "ARABIC", self.numbers.offset)
-        if getattr(canv, "_last_label", None) != label:
+        if getattr(canv, "page_label", None) != label:
             canv.addPageLabel(self.first_page - 1, label[0],
                               start=self.first_page - self.numbers.offset)
-            canv._last_label = label
+            canv.page_label = label
 
 
 class StartOnRightPage(Flowable):
@@ -179,18 +189,20 @@ class _DeferredCanvas(Canvas):
         with the coordinates and graphics state of this moment; the marked-content
         sequence open now stays open around it (see ``TaggingMarker.spliced``)."""
         state = {name: getattr(self, name) for name in self.STATE_ATTRIBUTES}
-        self._later.append((len(self._code), state, draw))
+        self._later.append((len(page_code(self)), state, draw))
 
     def _draw_spliced(self, later: list[tuple[int, dict, Callable[[Canvas], None]]]) -> None:
         """Run this page's ``draw_later`` callbacks, each into its place in the stream
         (last first, so the earlier places do not move)."""
         for index, state, draw in reversed(later):
-            page_code, self._code = self._code, []
+            code = page_code(self)
+            set_page_code(self, [])
             self.saveState()
             self.__dict__.update(state)
             draw(self)
             self.restoreState()
-            page_code[index:index], self._code = self._code, page_code
+            code[index:index] = page_code(self)
+            set_page_code(self, code)
 
     def bookmarkPage(self, key: str, **kw: Any) -> None:  # noqa: N802
         """Held back with the page: ReportLab resolves a bookmark to the page being
@@ -206,7 +218,7 @@ class _DeferredCanvas(Canvas):
         self._pages.append(dict(self.__dict__))
         self._bookmarks = []
         self._later = []
-        self._startPage()
+        start_page(self)
 
     def save(self) -> None:
         total = len(self._pages)
@@ -228,9 +240,9 @@ class _DeferredCanvas(Canvas):
                                furniture=repeated)
             self.marker.finish_page(self)
             super().showPage()
-            shown.append(self._doc.Pages.pages[-1])
+            shown.append(pdf_document(self).Pages.pages[-1])
         if self.finish is not None:
-            self.finish(SavingDocument(self._doc, shown, self.marker))
+            self.finish(SavingDocument(pdf_document(self), shown, self.marker))
         super().save()
         self.pages_written = total
         self._pages.clear()  # each held page's state refers back to this list
@@ -254,7 +266,7 @@ class _DeferredCanvas(Canvas):
                  thickness: int = 0, color: Any = None, dashArray: Any = None,  # noqa: N803
                  **kw: Any) -> None:
         """An internal link, written like linkURL."""
-        entries = {"Dest": self._bookmarkReference(destinationname), **kw}
+        entries = {"Dest": destination(self, destinationname), **kw}
         if contents:
             entries["Contents"] = contents
         self._link("#" + destinationname, Rect, relative, color, thickness, dashArray, entries)
@@ -264,13 +276,14 @@ class _DeferredCanvas(Canvas):
         """Add a link annotation: shown to the marker (which ties a tagged one to the
         structure tree), with the print flag so print and screen agree."""
         extra = self.marker.link(self, rect, url)
-        ann = Compact({"Type": Name("Annot"), "Subtype": Name("Link"),
-                       "Rect": list(self._absRect(rect, relative)), "F": 4, **extra, **entries})
+        rect = list(absolute_rect(self, rect, relative))
+        ann = Compact({"Type": Name("Annot"), "Subtype": Name("Link"), "Rect": rect, "F": 4,
+                       **extra, **entries})
         if "Contents" in ann:
             ann["Contents"] = PDFString(ann.entries["Contents"])
-        _annFormat(ann, color, thickness, dash)
+        annotation_border(ann, color, thickness, dash)
         key = extra.get("StructParent")
-        self._addAnnotation(ann, self._annotation_name(key))
+        add_annotation(self, ann, self._annotation_name(key))
 
 
 class PageLimitError(Exception):
@@ -357,7 +370,7 @@ def _release(doc: BaseDocTemplate, composed: ComposedDocument, parts: list[Part]
     for part in parts:  # a pack's part ↔ its briefing
         part.composed = None
     canvas = doc.canv
-    vars(canvas._doc).clear()
+    vars(pdf_document(canvas)).clear()
     vars(canvas).clear()
     doc.canv = None
 

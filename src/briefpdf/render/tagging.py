@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefpdf.compose.semantics import Node
+from briefpdf.seam import page_code
 
 DEFAULT_ARTIFACT = ("artifact", None)
 
@@ -108,8 +109,9 @@ class TaggingMarker:
     def finish_page(self, canv: Any) -> None:
         """Close the page's stream: the default artifact opens it, whatever is open ends it."""
         page = self._page(canv)
-        canv._code.insert(0, "/Artifact BMC")
-        canv._code.append("EMC")
+        code = page_code(canv)
+        code.insert(0, "/Artifact BMC")
+        code.append("EMC")
         page.open = DEFAULT_ARTIFACT
 
     def _page(self, canv: Any) -> PageMarks:
@@ -118,7 +120,7 @@ class TaggingMarker:
     def _sync(self, canv: Any, page: PageMarks) -> None:
         """Make the open sequence match the innermost scope (or the default artifact)."""
         want = page.stack[-1] if page.stack else DEFAULT_ARTIFACT
-        code = canv._code
+        code = page_code(canv)
         if want[0] == "content":
             if page.open[0] == "content" and page.open_node is want[1]:
                 return
