@@ -100,7 +100,7 @@ def with_fallback(markup: str, font_name: str) -> str:
     (bold, italic) is followed through <b> and <i>; the run uses the same face of the
     default family.
     """
-    from briefpdf.render.fonts import fallback_family, family_of
+    from briefpdf.compose.fonts import fallback_family, family_of
 
     found = family_of(font_name)
     if found is None:

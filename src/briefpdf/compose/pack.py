@@ -27,12 +27,12 @@ from briefpdf.compose.document import ComposedDocument, compose_briefing
 from briefpdf.compose.flowables import ListItem, Para, Rule, Stack
 from briefpdf.compose.markup import inline, link, plain
 from briefpdf.compose.masthead import logo_figures
+from briefpdf.compose.parts import PageNumbers, Part, StartOnRightPage
 from briefpdf.compose.semantics import Node, marker_of
 from briefpdf.compose.theme import Theme
 from briefpdf.model.inline import plain_text
 from briefpdf.model.pack import LoadedPack
 from briefpdf.model.rules import format_date
-from briefpdf.render.document import PageNumbers, Part, StartOnRightPage
 
 BLANK_NOTE = "This page is intentionally left blank"
 

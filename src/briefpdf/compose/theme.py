@@ -14,8 +14,8 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from briefpdf.compose.fonts import Family, register_family
 from briefpdf.model.style import Style
-from briefpdf.render.fonts import Family, register_family
 
 
 def to_gray(colour: Color) -> Color:
