@@ -186,24 +186,24 @@ def make_pdf(path: Path, style: str | None = None, *, grayscale: bool = False,
     from briefpdf.model.document import is_pack, load_briefing
 
     source = load_yaml(path, display=_show(path))               # 1. load the YAML
-    if is_pack(source):                                         # a pack: its own steps
-        from briefpdf.model.pack import load_pack  # (a pack has no HTML twin)
+    if is_pack(source):
+        from briefpdf.model.pack import load_pack
 
         with no_cycle_collection():
-            loaded = load_pack(path, style, source=source, grayscale=grayscale)
+            pack = load_pack(path, style, source=source,        # 2. validate the pack and
+                             grayscale=grayscale)               #    each of its briefings
             # (a pack's briefings are counted when they are built on their own: checking
             # a 300-briefing pack costs seconds, paid only when asked to be strict)
-            findings = check_findings(*loaded.briefings, strict=True) if strict else None
-            inputs = pack_inputs(loaded)
-            pdf = render_pack(loaded)
-        return Made(pdf, loaded, inputs, pack=True, findings=findings)
+            findings = check_findings(*pack.briefings, strict=True) if strict else None
+            pdf = render_pack(pack)                             # 3-6. see render_pack
+        return Made(pdf, pack, pack_inputs(pack), pack=True,    #    (a pack has no HTML twin)
+                    findings=findings)
     loaded = load_briefing(path, style, source=source,          # 2. validate the model
                            grayscale=grayscale)
     findings = check_findings(loaded, strict=strict)            #    `briefpdf check`
-    inputs = inputs_of(loaded)                                  #    hash what it depends on
     with no_cycle_collection():
-        pdf = render_briefing(loaded)                           # 3-5. compose, render, finish
-    return Made(pdf, loaded, inputs, pack=False, findings=findings)
+        pdf = render_briefing(loaded)                           # 3-5. see render_briefing
+    return Made(pdf, loaded, inputs_of(loaded), pack=False, findings=findings)
 
 
 def check_findings(*briefings, strict: bool = False) -> list:
@@ -261,10 +261,11 @@ def render_briefing(loaded) -> bytes:
     from briefpdf.finish.briefing import briefing_finisher
     from briefpdf.render.document import MAX_PAGES, PageLimitError, render
 
-    composed = compose_briefing(loaded)
-    try:
-        rendered = render(composed, finish=briefing_finisher(composed))
-    except PageLimitError:
+    composed = compose_briefing(loaded)                         # 3. compose: flowables with
+    try:                                                        #    their semantic roles
+        rendered = render(composed,                             # 4. render: lay out, draw
+                          finish=briefing_finisher(composed))   # 5. finish as it is written:
+    except PageLimitError:                                      #    tags, metadata
         raise InputError([loaded.source.problem((), (
             f"the briefing runs past {MAX_PAGES} pages; split it into several briefings"))]
         ) from None
@@ -277,6 +278,31 @@ def render_briefing(loaded) -> bytes:
     return rendered.pdf
 
 
+def render_pack(pack) -> bytes:
+    """Compose, render, finish and impose a loaded pack into PDF bytes: the steps of a
+    briefing, for one document holding every briefing (docs/packs.md), then imposition."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from briefpdf.compose.pack import MAX_PACK_PAGES, compose_pack
+    from briefpdf.finish.briefing import briefing_finisher
+    from briefpdf.finish.impose import impose
+    from briefpdf.render.document import PageLimitError, render
+
+    composed = compose_pack(pack).document                      # 3. compose: cover, contents,
+    try:                                                        #    each briefing as a Part
+        rendered = render(composed, max_pages=MAX_PACK_PAGES,   # 4. render: one layout
+                          finish=briefing_finisher(composed))   # 5. finish as it is written
+    except PageLimitError:
+        raise InputError([pack.source.problem(("pack",), (
+            f"the pack runs past {MAX_PACK_PAGES} pages; split it into several packs"))]
+        ) from None
+    except LayoutError:  # a block taller than a page: the briefing alone says which
+        raise InputError([pack.source.problem(("pack", "briefings"), (
+            "a block in one of these briefings is too big to fit on one page; build each "
+            "briefing on its own to see which, and shorten it"))]) from None
+    return impose(rendered.pdf, pack.spec.layout)               # 6. impose: booklet, 2-up
+
+
 def pack_inputs(pack) -> Inputs:
     """Every file a pack's PDF depends on: the pack, its style, and each briefing's inputs."""
     from briefpdf.cache import inputs_of
@@ -287,24 +313,3 @@ def pack_inputs(pack) -> Inputs:
         merged.files.update(inputs.files)
         merged.absent.extend(a for a in inputs.absent if a not in merged.absent)
     return merged
-
-
-def render_pack(pack) -> bytes:
-    """Compose, render, finish and impose a loaded pack (see finish/pack.py)."""
-    from reportlab.platypus.doctemplate import LayoutError
-
-    from briefpdf.finish.briefing import briefing_finisher
-    from briefpdf.finish.pack import MAX_PACK_PAGES
-    from briefpdf.finish.pack import render_pack as pack_pdf
-    from briefpdf.render.document import PageLimitError
-
-    try:
-        return pack_pdf(pack, finish=briefing_finisher)
-    except PageLimitError:
-        raise InputError([pack.source.problem(("pack",), (
-            f"the pack runs past {MAX_PACK_PAGES} pages; split it into several packs"))]
-        ) from None
-    except LayoutError:  # a block taller than a page: the briefing alone says which
-        raise InputError([pack.source.problem(("pack", "briefings"), (
-            "a block in one of these briefings is too big to fit on one page; build each "
-            "briefing on its own to see which, and shorten it"))]) from None

@@ -46,7 +46,7 @@ def test_accepted_encodings_keep_the_text(project, name, data):
     ("line-separator", "title: a\u2028b\n".encode("utf-8"), 1, 9, ("U+2028", "Enter")),
     ("too-big", b"title: x\nsummary: " + b"word " * 400_001, 1, 1,
      ("bytes, over the limit of 2,000,000", "split")),
-])
+], ids=lambda value: value if isinstance(value, str) and len(value) < 40 else "")
 def test_refused_bytes(project, name, data, line, column, words):
     problems = build_case(hostile_project(project), name, data).failed()
     assert len(problems) == 1, problems

@@ -34,6 +34,8 @@ from briefpdf.model.inline import plain_text
 from briefpdf.model.pack import LoadedPack
 from briefpdf.model.rules import format_date
 
+MAX_PACK_PAGES = 1000
+"""A pack longer than this is almost certainly a mistake (see docs/packs.md)."""
 BLANK_NOTE = "This page is intentionally left blank"
 
 

@@ -38,14 +38,14 @@ RequiredText = Annotated[
 Url = Annotated[
     str, BeforeValidator(rules.text),
     at_most(rules.MAX_URL, "use a shorter address for the same page"),
-    AfterValidator(rules.url), Field(json_schema_extra={"format": "uri"})
+    AfterValidator(rules.url), WithJsonSchema({"format": "uri", "type": "string"})
 ]
 """A link address: https, http or mailto; ``www.…`` means https."""
 
 ContactUrl = Annotated[
     str, BeforeValidator(rules.text),
     at_most(rules.MAX_URL, "use a shorter address for the same page"),
-    AfterValidator(rules.contact_url), Field(json_schema_extra={"format": "uri"})
+    AfterValidator(rules.contact_url), WithJsonSchema({"format": "uri", "type": "string"})
 ]
 """A feedback contact's address, or ``none`` to leave out the style's."""
 
