@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from briefpdf.build import OUT_DIR, discover
-from briefpdf.commands.report import print_problems
+from briefpdf.commands.report import add_strict_option, print_problems, strict_failure
 from briefpdf.errors import UsageError
 
 
@@ -28,8 +28,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
                         "an output file that briefpdf did not write")
     p.add_argument("--html", action="store_true",
                    help="also write OUT/<slug>.html: an accessible web page of each briefing")
-    p.add_argument("--strict", action="store_true",
-                   help="fail a briefing with any `briefpdf check` finding, and show them all")
+    add_strict_option(p, build=True)
     return p
 
 
@@ -68,7 +67,13 @@ def run(args: argparse.Namespace) -> int:
     out_problem(Path(args.out))
     batch = build_many(files, Path(args.out), build_options(args), jobs=args.jobs,
                        force=args.force, progress=show_progress())
-    failed = print_problems(batch.outcomes)
+    outcomes = batch.outcomes
+    if getattr(args, "strict", False):  # an up-to-date PDF's warnings count too
+        from briefpdf.build import validate_file
+
+        outcomes = [validate_file(o.path, args.style) if o.status == "unchanged" else o
+                    for o in outcomes]
+    failed = print_problems(outcomes)
     for outcome in batch.outcomes:
         if outcome.status == "built":
             print(f"wrote {outcome.output}")
@@ -80,7 +85,10 @@ def run(args: argparse.Namespace) -> int:
     print(batch.summary(), file=sys.stderr)
     for warning in batch.warnings:
         print(f"briefpdf: {warning}", file=sys.stderr)
-    return 1 if failed else 0
+    strict = strict_failure(outcomes) if getattr(args, "strict", False) else None
+    if strict:
+        print(strict, file=sys.stderr)
+    return 1 if failed or strict else 0
 
 
 def out_problem(out: Path) -> None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from briefpdf.build import discover, validate_file
-from briefpdf.commands.report import print_problems
+from briefpdf.commands.report import add_strict_option, print_problems, strict_failure
 from briefpdf.errors import UsageError
 
 
@@ -15,6 +15,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
                        description="Report every problem as file:line:column: message.")
     p.add_argument("paths", nargs="*", metavar="PATH", help="briefing or pack files, or folders")
     p.add_argument("--style", metavar="NAME", help="check against this style instead")
+    add_strict_option(p)
     return p
 
 
@@ -25,4 +26,7 @@ def run(args: argparse.Namespace) -> int:
     outcomes = [validate_file(path, args.style) for path in files]
     failed = print_problems(outcomes)
     print(f"{len(files) - failed} valid, {failed} with problems", file=sys.stderr)
-    return 1 if failed else 0
+    strict = strict_failure(outcomes) if args.strict else None
+    if strict:
+        print(strict, file=sys.stderr)
+    return 1 if failed or strict else 0
