@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefpdf.errors import InputError, Problem
+
 KINDS = ("title", "subtitle", "heading", "para", "item", "callout", "quote", "image",
          "unplaced")
 
@@ -72,3 +74,8 @@ def shown(text: str, size: int = 40) -> str:
     """The start of a text, for a message: ``"The reviewers found…"``."""
     text = " ".join(text.split())
     return f"“{text[:size]}…”" if len(text) > size else f"“{text}”"
+
+
+def fail(name: str, message: str, line: int = 1, column: int = 1) -> InputError:
+    """The error for a file that cannot be imported (shared by every reader)."""
+    return InputError([Problem(name, line, column, message)])

@@ -20,9 +20,15 @@ import re
 import zipfile
 import zlib
 
-from briefpdf.importer.blocks import Block, Note, Read, is_all_caps, looks_like_heading
+from briefpdf.importer.blocks import (
+    Block,
+    Note,
+    Read,
+    fail,
+    is_all_caps,
+    looks_like_heading,
+)
 from briefpdf.importer.inline import Run, to_markdown
-from briefpdf.importer.source import fail
 
 MAX_ENTRIES = 5_000
 MAX_UNPACKED_BYTES = 200_000_000

@@ -6,8 +6,7 @@ from __future__ import annotations
 import io
 import warnings
 
-from briefpdf.importer.blocks import Block, Note
-from briefpdf.importer.source import fail
+from briefpdf.importer.blocks import Block, Note, fail
 from briefpdf.model.images import MAX_IMAGE_PIXELS
 
 MAX_IMAGE_BYTES = 20_000_000

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefpdf.errors import InputError, Problem
-from briefpdf.importer.blocks import Read
+from briefpdf.importer.blocks import Read, fail
 
 MAX_INPUT_BYTES = 50_000_000
 """The largest file read at all (a .docx with pictures; text files are far smaller)."""
@@ -16,10 +15,6 @@ MAX_TEXT_BYTES = 2_000_000
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
-
-
-def fail(name: str, message: str, line: int = 1, column: int = 1) -> InputError:
-    return InputError([Problem(name, line, column, message)])
 
 
 def read_source(path: Path, name: str) -> Read:
