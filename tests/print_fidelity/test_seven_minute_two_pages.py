@@ -138,7 +138,7 @@ def test_the_wide_style_really_is_wide(built) -> None:
     from reportlab.pdfbase.ttfonts import TTFont
 
     registerFont(TTFont("VeraBd-test", str(_vera_folder() / "VeraBd.ttf")))
-    from briefpdf.render.fonts import register_family  # noqa: F401 (registers bundled)
+    from briefpdf.compose.fonts import register_family  # noqa: F401 (registers bundled)
 
     assert stringWidth("By when", "VeraBd-test", 11) > 1.2 * stringWidth(
         "By when", "Helvetica-Bold", 10.5)
