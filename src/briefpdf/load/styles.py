@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from briefpdf.errors import InputError, Problem
+from briefpdf.invocation import command
 from briefpdf.load.yaml_source import Source, load_yaml
 
 BUILTIN_STYLES = Path(__file__).resolve().parent.parent / "builtin" / "styles"
@@ -12,32 +14,47 @@ DEFAULT_STYLE = "default"
 _PATH_KEYS = (("fonts",), ("logos",))
 
 
-def style_folders(near: Path, *, include_near: bool = False) -> list[Path]:
-    """Where a style name is looked up for a file in folder ``near``: the styles/ folder
-    beside the briefings/ folder that holds it (or inside ``near``), then built-in.
-    A style's own folder is searched first for its ``extends`` (``include_near``)."""
+def style_folders(near: Path, *, include_near: bool = True, existing: bool = True
+                  ) -> list[Path]:
+    """Where a style name is looked up for a file in folder ``near``, in order: beside
+    the file (``include_near``), the styles/ folder beside the briefings/ folder that
+    holds it (or inside ``near``), the styles/ folder of the project the command runs in
+    (the working folder), then the built-in styles (docs/format.md, Styles).
+    ``existing``: only the folders that exist."""
     near = near.resolve()
-    candidates = [near.parent / "styles", near / "styles"]
+    candidates = [near.parent / "styles", near / "styles", Path.cwd().resolve() / "styles"]
     if near.name == "styles" or include_near:
         candidates.insert(0, near)
     folders: list[Path] = []
     for folder in candidates:
-        if folder.is_dir() and folder not in folders:
+        if (folder.is_dir() or not existing) and folder not in folders:
             folders.append(folder)
     return [*folders, BUILTIN_STYLES]
 
 
 def find_style(name: str, near: Path, *, skip: Path | None = None,
-               include_near: bool = False) -> Path | None:
+               include_near: bool = True) -> Path | None:
     """The file for style ``name`` (or a path to a .yaml file), or None."""
     if name.endswith((".yaml", ".yml")):
         path = (near / name).resolve()
         return path if path.is_file() else None
     for folder in style_folders(near, include_near=include_near):
         path = (folder / f"{name}.yaml").resolve()
-        if path.is_file() and path != skip:
+        if path.is_file() and path != skip and (folder.name == "styles" or _is_style(path)):
             return path
     return None
+
+
+_NOT_STYLE = re.compile(r"^(?:title|sections|pack)\s*:", re.MULTILINE)
+
+
+def _is_style(path: Path) -> bool:
+    """Whether a YAML file outside a styles/ folder is a style, not a briefing or pack
+    (which have title:, sections: or pack: at the top)."""
+    try:
+        return _NOT_STYLE.search(path.read_text(encoding="utf-8-sig", errors="replace")) is None
+    except OSError:
+        return False
 
 
 def available_styles(near: Path) -> dict[str, Path]:
@@ -113,10 +130,19 @@ def _absolutise_paths(source: Source) -> None:
 
 
 def _not_found(name: str, near: Path, asked_at: tuple[str, int, int] | None) -> Problem:
-    known = ", ".join(sorted(available_styles(near))) or "none"
+    """No style ``name``: every place looked in, the nearest name, what there is."""
+    import difflib
+
+    styles = sorted(available_styles(near))
+    places = [_show(folder) + "/" if folder != BUILTIN_STYLES else "the built-in styles"
+              for folder in style_folders(near, existing=False)]
+    looked = ", ".join(places[:-1]) + " and " + places[-1]
+    close = difflib.get_close_matches(name.lower(), styles, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? " if close else ""
     file, line, col = asked_at or ("<command line>", 1, 1)
-    return Problem(file, line, col, f"no style named '{name}'; available: {known} "
-                                    "(run `briefpdf styles`)")
+    return Problem(file, line, col, (
+        f"no style named '{name}' (looked for {name}.yaml in {looked}); {hint}available: "
+        f"{', '.join(styles) or 'none'} (run `{command('styles')}`)"))
 
 
 def _show(path: Path) -> str:

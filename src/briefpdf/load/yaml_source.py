@@ -21,6 +21,7 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent
 
 from briefpdf.errors import InputError, Problem
+from briefpdf.invocation import command
 from briefpdf.load import prose
 
 Path_ = tuple  # a path into the data: keys and list indexes
@@ -153,7 +154,7 @@ def parse_yaml(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> Source:
     source = Source(name, None)
     if root is None:
         raise InputError([Problem(name, 1, 1, "the file is empty; "
-                                              "see `briefpdf new` for a template")])
+                                              f"see `{command('new')}` for a template")])
     converter = _Converter(source, limits, parsed)
     source.data = converter.convert(root, (), 0)
     if converter.problems:

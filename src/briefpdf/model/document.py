@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefpdf.errors import InputError, Problem
+from briefpdf.invocation import command
 from briefpdf.load.styles import DEFAULT_STYLE, _show, load_style_chain
 from briefpdf.load.yaml_source import Source, load_yaml
 from briefpdf.model.briefing import Briefing, Image
@@ -44,7 +45,8 @@ def load_briefing(path: Path, style_override: str | None = None,
     source = source or load_yaml(path, display=_show(path))
     if not isinstance(source.data, dict):
         raise InputError([source.problem((), "a briefing is a group of keys starting with "
-                                             "title: and sections: (see `briefpdf new`)")])
+                                             "title: and sections: (see "
+                                             f"`{command('new')}`)")])
     from briefpdf.model.prose import recover_prose
 
     problems, pasted = recover_prose(source)  # prose YAML read as keys, pasted bullets

@@ -112,8 +112,7 @@ def _problem(source: Source, path: tuple, leftover: tuple, error: dict, model) -
                               + _context(path))
     if kind == "unexpected_keyword_argument":
         key = path[-1] if path else str(leftover[-1])
-        parent = source_value(source, path[:-1])
-        return source.problem(path, _unknown_key(key, parent, model), key=True)
+        return source.problem(path, _unknown_key(key, path, source.data, model), key=True)
     if kind in _EXPECTED:
         got = _describe(source_value(source, path))
         return source.problem(path, f"'{field or 'this item'}' {_EXPECTED[kind]}, not {got}")
@@ -166,12 +165,113 @@ def _describe(value: Any) -> str:
     return f"'{value}'" if len(str(value)) < 40 else "a text"
 
 
-def _unknown_key(key: str, siblings: Any, model: type) -> str:
-    known = _likely_fields(siblings, model)
-    hint = _suggest_any([key], known)
-    if not hint and known:
-        hint = f"; allowed here: {', '.join(sorted(known))}"
+def _unknown_key(key: str, path: tuple, data: Any, model: type) -> str:
+    """Say what the unknown ``key`` at ``path`` is: a key that belongs in another part of
+    the file (and where), or a misspelling of a key allowed here."""
+    known = _fields_here(key, path, data, model)
+    allowed = f"allowed here: {', '.join(sorted(known))}" if known else ""
+    owners = {cls.__name__ for cls, names in field_names(model).items() if key in names}
+    places = [place for name, place in _PLACES.items() if name in owners]
+    if places:
+        where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " or " + places[-1]
+        return f"'{key}' does not go here; it goes {where}" + (f" ({allowed})" if allowed else "")
+    hint = _suggest_any([key], known) or (f"; {allowed}" if allowed else "")
     return f"unknown key '{key}'{hint}"
+
+
+def _fields_here(key: str, path: tuple, data: Any, model: type) -> set[str]:
+    """The keys allowed in the group of keys that holds ``key`` at ``path``: the fields
+    of the model class found by following ``path`` through the models' field types
+    (the one sharing most keys with the group when several could be there)."""
+    siblings = set(source_value_of(data, path[:-1]) or {})
+    try:
+        candidates = _classes_at(model, path[:-1])
+    except (TypeError, NameError, KeyError):  # a field type not followed: guess
+        candidates = []
+    named = field_names(model)
+    candidates = [cls for cls in candidates or named if key not in named.get(cls, ())] \
+        or candidates  # the group the key is unknown in is not one that has it
+    scored = [((len(set(named.get(cls, ())) & siblings),  # a block's keyword comes first
+                named.get(cls, ("",))[0] in siblings), cls) for cls in candidates]
+    top = max(score for score, _ in scored)
+    return set().union(*(set(named.get(cls, ())) for score, cls in scored if score == top))
+
+
+def _classes_at(model: type, path: tuple) -> list[type]:
+    """The model classes a group of keys at ``path`` can be, from the field types."""
+    import dataclasses
+    import typing
+
+    types: list[Any] = [model]
+    for part in path:
+        found: list[Any] = []
+        for tp in _expand(types):
+            origin = typing.get_origin(tp)
+            if isinstance(part, int) and origin is list:
+                found.append(typing.get_args(tp)[0])
+            elif isinstance(part, str) and origin is dict:
+                found.append(typing.get_args(tp)[1])
+            elif isinstance(part, str) and dataclasses.is_dataclass(tp):
+                hint = _hints(tp).get(part)
+                if hint is not None:
+                    found.append(hint)
+        types = found
+    return [tp for tp in _expand(types) if dataclasses.is_dataclass(tp)]
+
+
+def _expand(types: list[Any]) -> list[Any]:
+    """Types with Annotated, unions and None taken apart."""
+    import types as pytypes
+    import typing
+
+    out: list[Any] = []
+    for tp in types:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            out.extend(_expand([typing.get_args(tp)[0]]))
+        elif origin in (typing.Union, pytypes.UnionType):
+            out.extend(_expand(list(typing.get_args(tp))))
+        elif tp is not type(None):
+            out.append(tp)
+    return out
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    import typing
+
+    return typing.get_type_hints(cls, include_extras=True)
+
+
+def source_value_of(data: Any, path: tuple) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+_PLACES = {
+    "Briefing": "at the top of the briefing, not indented",
+    "Section": "in a section of sections:",
+    "Feedback": "in the feedback: block",
+    "Link": "in an entry of a links: list, beside title: and url:",
+    "Callout": "in a callout: block",
+    "Quote": "in a quote: block",
+    "Image": "in an image: block",
+    "Bullets": "in a section's content:, as - bullets:",
+    "Numbered": "in a section's content:, as - numbered:",
+    "Links": "in a section's content:, as - links:",
+    "Style": "at the top of a style file, not indented",
+    "Page": "in page:",
+    "Margins": "in page: margins:",
+    "Colours": "in colours:",
+    "Sizes": "in sizes:",
+    "Logo": "in an entry of logos:",
+    "Footer": "in footer:",
+    "LinkOptions": "in the style's links:",
+    "FontFiles": "in a family of fonts:",
+    "PackSpec": "in pack:",
+}
+"""Where the keys of each model class are written, for a key that belongs elsewhere."""
 
 
 def _suggest_any(words: list[str], vocabulary) -> str:
@@ -182,11 +282,3 @@ def _suggest_any(words: list[str], vocabulary) -> str:
         if close:
             return f"; did you mean '{close[0]}'?"
     return ""
-
-
-def _likely_fields(siblings: Any, model: type) -> set[str]:
-    """The field names of the model that best matches the keys around an unknown key."""
-    keys = set(siblings) if isinstance(siblings, dict) else set()
-    scored = [(len(set(names) & keys), set(names)) for names in field_names(model).values()]
-    top = max(score for score, _ in scored)
-    return set().union(*(fields for score, fields in scored if score == top))
