@@ -93,8 +93,10 @@ _FACE_TAGS = {"<b>": (0, True), "</b>": (0, False), "<i>": (1, True), "</i>": (1
 
 
 def with_fallback(markup: str, font_name: str) -> str:
-    """Wrap each run of characters that the paragraph's font lacks (and the default font
-    has) in ``<font face=default>``, so it prints in Source Sans Pro instead of a box.
+    """Make every character printable: a run of characters that the paragraph's font
+    lacks (and the default font has) is wrapped in ``<font face=default>``, so it prints
+    in Source Sans Pro instead of a box; a character neither has is drawn as a look-alike
+    glyph under its own code (model/lookalikes.py, compose/standins.py).
 
     ``markup`` is already escaped; tags and entities are kept as they are. The face
     (bold, italic) is followed through <b> and <i>; the run uses the same face of the
@@ -102,6 +104,8 @@ def with_fallback(markup: str, font_name: str) -> str:
     """
     from briefpdf.compose.fonts import fallback_family, family_of
 
+    if "\u2007" in markup or "\u202f" in markup:
+        markup = markup.translate(_NO_BREAK)
     found = family_of(font_name)
     if found is None:
         return markup
@@ -109,10 +113,9 @@ def with_fallback(markup: str, font_name: str) -> str:
     if _all_covered(markup, _common_cover(family)):
         return markup
     fallback = fallback_family()
-    if fallback.regular == family.regular:
-        return markup
-    names = {(False, False): fallback.regular, (True, False): fallback.bold,
-             (False, True): fallback.italic, (True, True): fallback.bold_italic}
+    same = fallback.regular == family.regular
+    own_names = _face_names(family)
+    names = _face_names(fallback)
     state = list(face)
     out: list[str] = []
     for piece in _TOKEN.split(markup):
@@ -123,10 +126,13 @@ def with_fallback(markup: str, font_name: str) -> str:
             out.append(piece)
             continue
         key = (state[0], state[1])
-        covers, spare, name = family.covers[key], fallback.covers[key], quoteattr(names[key])
+        covers = family.covers[key]
+        spare = frozenset() if same else fallback.covers[key]
+        name = quoteattr(names[key])
         run: list[str] = []
         for char in piece:
-            if ord(char) not in covers and ord(char) in spare:
+            if ord(char) not in covers and _in_fallback(char, covers, spare, own_names[key],
+                                                         names[key]):
                 run.append(char)
                 continue
             if run:
@@ -136,6 +142,37 @@ def with_fallback(markup: str, font_name: str) -> str:
         if run:
             out.append(f"<font face={name}>{''.join(run)}</font>")
     return "".join(out)
+
+
+_NO_BREAK = str.maketrans({"\u2007": "\xa0", "\u202f": "\xa0"})
+"""A figure space and a narrow no-break space (as in ``10 000``) join what they separate
+like a no-break space, the one no-break space ReportLab keeps from breaking a line (it
+breaks at every other Unicode space)."""
+
+
+def _face_names(family: Any) -> dict[tuple[bool, bool], str]:
+    return {(False, False): family.regular, (True, False): family.bold,
+            (False, True): family.italic, (True, True): family.bold_italic}
+
+
+def _in_fallback(char: str, covers: frozenset[int], spare: frozenset[int], own: str,
+                 fallback: str) -> bool:
+    """Whether ``char``, which the font ``own`` lacks, is drawn in ``fallback``: when
+    that has it, or a look-alike of it that ``own`` has not. Otherwise ``own`` is made to
+    draw a look-alike (or, as a last resort, a question mark) under the char's code."""
+    from briefpdf.compose.standins import draw_as
+    from briefpdf.model.lookalikes import lookalike, replacement
+
+    if ord(char) in spare:
+        return True
+    alike = lookalike(char, lambda c: ord(c) in covers)
+    if alike is not None:
+        return not draw_as(own, char, alike)
+    alike = lookalike(char, lambda c: ord(c) in spare)
+    if alike is not None and draw_as(fallback, char, alike):
+        return True
+    draw_as(own, char, replacement(char, lambda c: ord(c) in covers))
+    return False
 
 
 def plain_frags(markup: str, style: Any) -> tuple[str, list] | None:

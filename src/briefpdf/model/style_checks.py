@@ -17,6 +17,7 @@ from typing import Any
 from briefpdf.errors import Problem
 from briefpdf.load.yaml_source import Source
 from briefpdf.model.fontfiles import DEFAULT_FAMILY, FaceKey, bundled_faces, family_coverage
+from briefpdf.model.lookalikes import LAST_RESORT, lookalike, replacement
 from briefpdf.model.style import Style
 
 BODY_TEXT_RATIO = 4.5
@@ -193,24 +194,30 @@ def glyph_warnings(source: Source, style: Style, *, keys: tuple[str, ...] | None
         if common.issuperset(map(ord, value)) or all(
                 ord(char) in common or _invisible(char) for char in value):
             continue
-        seen: set[str] = set()  # one warning per character per value
+        cursor: dict[str, int] = {}  # every occurrence, each at its own column
         for span in parse_inline(value) if role == "body" else [None]:
             face = (bold or span.bold, span.italic) if span else (bold, False)
+            has = faces[face]
             for char in span.text if span else value:
-                if ord(char) in faces[face] or _invisible(char) or char in seen:
+                if ord(char) in has or _invisible(char) or \
+                        lookalike(char, lambda c, has=has: ord(c) in has) is not None:
                     continue
-                seen.add(char)
                 file = source.origin(path)
                 if file not in texts:
                     texts[file] = _read(file)
-                line, column = _locate(texts[file], source.where(path), char)
+                (line, column), cursor[char] = _locate(texts[file], source.where(path), char,
+                                                       cursor.get(char))
                 family = f"{_family_label(style, role)} {_face_name(face)}"
                 fonts = f"not in the font {family}" if style.family(role) == DEFAULT_FAMILY else \
                     f"in neither {family} nor the fallback source-sans-pro"
+                drawn = replacement(char, lambda c, has=has: ord(c) in has)
+                instead = "words, or a character the font has" if drawn == LAST_RESORT \
+                    else f"'{drawn}'"
                 problems.append(Problem(file, line, column, (
                     f"'{char}' (U+{ord(char):04X} {unicodedata.name(char, 'unnamed')}) is "
-                    f"{fonts}, so it would print as an empty box; replace it, or choose a "
-                    "font that has it"), severity="warning"))
+                    f"{fonts}, so '{drawn}' is printed in its place (copied text keeps "
+                    f"'{char}'); replace it with {instead}, or choose a font that has it"),
+                    severity="warning"))
     return problems
 
 
@@ -248,15 +255,18 @@ def _read(file: str) -> str:
         return ""
 
 
-def _locate(text: str, start: tuple[int, int], char: str) -> tuple[int, int]:
-    """The first ``char`` at or after the value's start position (or the start itself)."""
+def _locate(text: str, start: tuple[int, int], char: str, after: int | None = None
+            ) -> tuple[tuple[int, int], int | None]:
+    """The position of the next ``char`` at or after the value's start (after offset
+    ``after``, the one found before), and its offset; the value's start itself when the
+    character is not in the file as typed (written as an escape such as \\u2011)."""
     line, column = start
     offsets = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
     if not text or line > len(offsets):
-        return start
-    begin = offsets[line - 1] + column - 1
+        return start, after
+    begin = offsets[line - 1] + column - 1 if after is None else after + 1
     found = text.find(char, begin)
     if found < 0:
-        return start
+        return start, after
     line = bisect.bisect_right(offsets, found)
-    return line, found - offsets[line - 1] + 1
+    return (line, found - offsets[line - 1] + 1), found
