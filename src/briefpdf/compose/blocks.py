@@ -80,7 +80,8 @@ class BlockComposer:
         items.append(Para(self.text(block.callout), t.list_body, node.add("P")))
         return [Stack(items, node, padding=t.panel_padding, background=t.colours.panel,
                       bar=t.colours.accent, bar_width=t.accent_bar, space_before=t.gap * 0.5,
-                      space_after=t.gap * 1.5, keep_together=True)]
+                      space_after=t.gap * 1.5, keep_together=True,
+                      keep_within=t.keep_within)]
 
     def quote(self, block: m.Quote, parent: Node) -> list[Flowable]:
         t = self.t
@@ -90,7 +91,8 @@ class BlockComposer:
             items.append(Para("— " + self.text(block.by), t.quote_by, node.add("P")))
         return [Stack(items, node, padding=t.panel_padding * 0.6, bar=t.colours.accent,
                       bar_width=t.accent_bar * 0.7, space_before=t.gap * 0.5,
-                      space_after=t.gap * 1.5, keep_together=True)]
+                      space_after=t.gap * 1.5, keep_together=True,
+                      keep_within=t.keep_within)]
 
     # images -------------------------------------------------------------------------------
 
@@ -141,7 +143,7 @@ class BlockComposer:
             text: Flowable = Stack(parts)
             if self.wants_qr(entry):
                 text = beside_code(text, qr_code(t, entry.url, body_node, size), t)
-            body = Stack([text], keep_together=True)
+            body = Stack([text], keep_together=True, keep_within=t.keep_within)
             rows.append(ListItem(label, body, t.indent, li, space_after=t.gap * 0.9))
         return _spaced(rows, before=t.gap * 0.3, after=t.gap)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from briefpdf.compose.addresses import AddressPara
 from briefpdf.compose.blocks import BlockComposer
@@ -62,6 +62,10 @@ def feedback_panel(composer: BlockComposer, feedback: Feedback, parent: Node) ->
         closing.spaceBefore = t.gap * 0.5
         items.append(closing)
     items.extend(composer.link_notes(node))
-    return [Stack(items, node, padding=t.panel_padding * 1.2, background=t.colours.panel,
-                  bar=t.colours.primary, bar_width=t.accent_bar, space_before=t.gap * 2,
-                  keep_together=True)]
+    # Kept together by ReportLab's KeepTogether, which moves the panel to the next page
+    # when it would otherwise split (a lone closing line on a page of its own); a panel
+    # taller than a page still splits.
+    return [KeepTogether([Stack(items, node, padding=t.panel_padding * 1.2,
+                                background=t.colours.panel, bar=t.colours.primary,
+                                bar_width=t.accent_bar, space_before=t.gap * 2,
+                                keep_together=True)])]

@@ -116,19 +116,22 @@ class Stack(Flowable):
     """Flowables one above the other, optionally on a panel with a coloured bar.
 
     It splits across pages between (or inside) its children, repeating the panel.
+    ``keep_together``: it splits only when it does not fit on the page it is on, and
+    not at all (it moves to the next page) while it is no taller than ``keep_within``
+    (a link entry, a callout: never one line of it alone at the foot of a page).
     """
 
     def __init__(self, items: list[Flowable], node: Node | None = None, *, padding: float = 0,
                  background: Color | None = None, bar: Color | None = None,
                  bar_width: float = 0, space_before: float = 0, space_after: float = 0,
-                 keep_together: bool = False):
+                 keep_together: bool = False, keep_within: float = 0):
         super().__init__()
         self.items = items
         self.node = node
         self.padding, self.background, self.bar, self.bar_width = padding, background, bar, \
             bar_width
         self.spaceBefore, self.spaceAfter = space_before, space_after
-        self.keep_together = keep_together
+        self.keep_together, self.keep_within = keep_together, keep_within
         self._layout: list[tuple[Flowable, float, float]] = []
 
     def _inner_width(self, width: float) -> float:
@@ -155,8 +158,12 @@ class Stack(Flowable):
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        if self.keep_together and self.wrap(availWidth, availHeight)[1] <= availHeight:
-            return [self]
+        if self.keep_together:
+            height = self.wrap(availWidth, availHeight)[1]
+            if height <= availHeight:
+                return [self]
+            if height <= self.keep_within:
+                return []  # the frame moves it to the next page, whole
         inner = self._inner_width(availWidth)
         room = availHeight - 2 * self.padding
         used = 0.0

@@ -263,6 +263,12 @@ class Theme:
                               leading=size * 1.12)
 
     @property
+    def keep_within(self) -> float:
+        """Panels (callouts, quotes, link entries) no taller than this move to the next
+        page whole rather than split: a third of the page's text height."""
+        return (self.page_height - self.margin_top - self.margin_bottom) / 3
+
+    @property
     def writing_space(self) -> float:
         """The distance between ruled lines to write on (about 8 mm at 10.5 pt)."""
         return self.style.sizes.body * 2.2
