@@ -142,3 +142,19 @@ def test_the_wide_style_really_is_wide(built) -> None:
 
     assert stringWidth("By when", "VeraBd-test", 11) > 1.2 * stringWidth(
         "By when", "Helvetica-Bold", 10.5)
+
+
+def test_questions_that_cannot_fit_are_an_error_at_the_questions_line(tmp_path) -> None:
+    """Rather than a third page: the build stops, says what to shorten, writes nothing."""
+    project = Project(tmp_path)
+    question = "What did this review tell you about how the agencies in your area share " \
+               "what they know, and where does that information stop moving?"
+    lines = "".join(f"  - {question} ({n})\n" for n in range(1, 16))
+    project.briefing("many", "title: Too many questions\nlayout: seven-minute\n"
+                     f"questions:\n{lines}" + panels())
+    result = project.run("build", "briefings/many.yaml")
+    assert result.code == 1
+    assert "briefings/many.yaml:3:1: the questions for reflection do not fit" in result.err
+    assert "shorten them or ask fewer" in result.err
+    assert "Traceback" not in result.err
+    assert not (project.root / "out" / "many.pdf").exists()
