@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import os
 import re
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -69,8 +70,10 @@ def build_many(files: list[Path], out_dir: Path, options: dict[str, Any], *,
     """Build ``files`` into ``out_dir``; ``options`` go to ``build_file`` and into the cache
     fingerprint (so changing an option rebuilds everything). ``force`` rebuilds every
     file and lets a build replace a file briefpdf did not write."""
+    from briefpdf.build import check_source_date_epoch
     from briefpdf.finish.write import clean_stale_parts
 
+    check_source_date_epoch()
     started = time.perf_counter()
     clean_stale_parts(out_dir)
     cache = BuildCache(out_dir, {**options, "SOURCE_DATE_EPOCH":
@@ -100,6 +103,7 @@ def build_many(files: list[Path], out_dir: Path, options: dict[str, Any], *,
     try:
         _run(todo, out_dir, options, jobs or default_jobs(), done, progress, force)
     finally:
+        clean_stale_parts(out_dir)  # what stopped workers were writing
         warnings.extend(cache.notes)
         try:
             cache.save()
@@ -166,7 +170,8 @@ def _pool(todo: list[Path], out_dir: Path, options: dict[str, Any], jobs: int, c
     if frozen:  # the inherited objects stay shared: the workers' GC never touches them
         gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=max(jobs, 1), mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=max(jobs, 1), mp_context=context,
+                                 initializer=worker_started, initargs=(os.getpid(),)) as pool:
             # Submit before the progress display starts its thread: workers fork without it.
             futures = [pool.submit(build_file, path, out_dir, **options) for path in todo]
             try:
@@ -174,7 +179,8 @@ def _pool(todo: list[Path], out_dir: Path, options: dict[str, Any], jobs: int, c
                     for future in as_completed(futures):
                         done(future.result())
                         advance()
-            except BaseException:
+            except BaseException:  # Ctrl-C, TERM, HUP: stop the workers now, not after
+                stop_workers(pool)
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise
     finally:
@@ -182,17 +188,72 @@ def _pool(todo: list[Path], out_dir: Path, options: dict[str, Any], jobs: int, c
             gc.unfreeze()
 
 
+def worker_started(parent: int) -> None:
+    """In each worker: leave Ctrl-C, TERM and HUP to the main process (which stops the
+    workers itself), and die with it, however it dies (even killed outright)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    die_with_parent(parent)
+
+
+PR_SET_PDEATHSIG = 1
+"""prctl(2): the signal a process gets when its parent dies (Linux)."""
+
+
+def die_with_parent(parent: int) -> None:
+    """Have this process killed when ``parent`` dies: Linux's parent-death signal, else a
+    thread that watches for the parent to be gone."""
+    import signal
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # it died before the signal was asked for
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def stop_workers(pool: Any) -> None:
+    """End every worker process of ``pool`` now (concurrent.futures keeps them in
+    ``_processes``; it has no public way to stop a running call)."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            process.terminate()
+        except (OSError, ValueError, AttributeError):
+            pass
+
+
 def schedule(paths: list[Path]) -> tuple[list[Path], int]:
     """``paths`` in the order to start them, so that no long build is left for last: packs
     first (each builds many briefings), then briefings by decreasing file size; and how
     many packs lead. A file that cannot be read goes last."""
     def weight(path: Path) -> tuple[bool, int]:
-        try:
-            with open(path, "rb") as handle:  # the head is enough to tell a pack
-                return (PACK.search(handle.read(4096)) is not None,
-                        os.fstat(handle.fileno()).st_size)
+        try:  # (never waiting on a pipe: its build reports it)
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except OSError:
             return False, -1
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                return False, -1
+            return PACK.search(handle.read(4096)) is not None, info.st_size  # the head tells
 
     weights = {path: weight(path) for path in paths}
     ordered = sorted(paths, key=weights.__getitem__, reverse=True)

@@ -52,6 +52,28 @@ def _yaml_files(folder: Path) -> list[Path]:
                   and not p.name.startswith("."))
 
 
+MAX_EPOCH = 253_402_300_799
+"""The last second of the year 9999: PDF dates have four-digit years."""
+
+
+def check_source_date_epoch() -> None:
+    """SOURCE_DATE_EPOCH (reproducible builds: the time written into every PDF), when set,
+    must be a whole number of seconds since 1970; anything else is said before a build."""
+    import os
+    import re
+
+    from briefpdf.errors import UsageError
+
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if value is None or not value.strip():
+        return
+    if not re.fullmatch(r"[0-9]+", value.strip()) or int(value) > MAX_EPOCH:
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH={value!r} is not a time briefpdf can use: it must hold a whole "
+            "number of seconds since 1970-01-01 (digits only, like 1700000000; at most "
+            f"{MAX_EPOCH}, the end of 9999); correct it, or unset it to use the current time")
+
+
 def validate_file(path: Path, style: str | None = None) -> Outcome:
     """Load and check one briefing or pack without rendering it."""
     from briefpdf.load.styles import _show
@@ -181,6 +203,8 @@ def make_pdf(path: Path, style: str | None = None, *, grayscale: bool = False,
     Raises InputError with every problem found (with ``strict``, with every `briefpdf
     check` finding too, before anything is laid out)."""
     from briefpdf.cache import inputs_of
+
+    check_source_date_epoch()
     from briefpdf.load.styles import _show
     from briefpdf.load.yaml_source import load_yaml
     from briefpdf.model.document import is_pack, load_briefing

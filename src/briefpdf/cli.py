@@ -11,7 +11,7 @@ import sys
 from functools import partial
 
 from briefpdf import __version__
-from briefpdf.errors import BriefpdfError
+from briefpdf.errors import BriefpdfError, Stopped
 
 COMMANDS = ("build", "watch", "serve", "validate", "check", "pack", "new", "import",
             "schema", "styles", "links", "check-links")
@@ -69,6 +69,21 @@ def _columns() -> int:
     return columns if columns > 0 else 80
 
 
+def _stop_on_term_and_hup() -> None:
+    """TERM (a service manager, `kill`) and HUP (the terminal closed) stop a command as
+    Ctrl-C does: workers stopped, temporary files removed, a message, status 128+N.
+    (A command may set its own handler afterwards, as `watch` does.)"""
+    def stop(signum: int, _frame: object) -> None:
+        raise Stopped(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            try:
+                signal.signal(getattr(signal, name), stop)
+            except ValueError:  # not the main thread (main() called from a thread)
+                pass
+
+
 def _command_named(argv: list[str]) -> str | None:
     """The command ``argv`` starts with, or None (no command, an unknown one, or an option
     such as --help before it: then every command is described)."""
@@ -88,6 +103,7 @@ def main(argv: list[str] | None = None, *, exiting: bool = False) -> int:
     # pydantic plugins when the models' validators are built (model/validate.py); the
     # command line uses none.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _stop_on_term_and_hup()
     try:  # (a Ctrl-C while the command is still being set up is an interruption too)
         parser = make_parser(argv)
         args = parser.parse_args(argv)
@@ -98,6 +114,11 @@ def main(argv: list[str] | None = None, *, exiting: bool = False) -> int:
     except BriefpdfError as exc:
         print(f"briefpdf: {exc}", file=sys.stderr)
         return exc.exit_code
+    except Stopped as stop:
+        name = signal.Signals(stop.signum).name
+        print(f"briefpdf: stopped ({name}); nothing half-written was left behind",
+              file=sys.stderr)
+        return 128 + stop.signum
     except KeyboardInterrupt:
         print("briefpdf: interrupted; nothing half-written was left behind", file=sys.stderr)
         return 130

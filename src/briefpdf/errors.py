@@ -44,5 +44,13 @@ class UsageError(BriefpdfError):
     exit_code = 2
 
 
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: stop as Ctrl-C does (every ``except KeyboardInterrupt`` cleans up)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
 class OutputError(BriefpdfError):
     """The output could not be written (permissions, disk full, ...)."""

@@ -52,6 +52,9 @@ def run(args: argparse.Namespace) -> int:
             spec[key] = getattr(args, key)
     name = "briefpdf pack"
     source = Source(name, {"pack": spec})
+    from briefpdf.build import check_source_date_epoch
+
+    check_source_date_epoch()
     here = Path.cwd() / "command-line.pack.yaml"
     out = Path(args.out)
     refused = refuse_target(out, args.briefings, force=args.force)

@@ -73,9 +73,11 @@ REQUIRED_TABLES = ("head", "hhea", "maxp", "hmtx", "cmap", "name", "post", "loca
 def _damage(data: bytes) -> str:
     """What is wrong inside a TrueType font ('' when nothing is)."""
     import io
+    import logging
 
     from fontTools.ttLib import TTFont
 
+    logging.getLogger("fontTools").setLevel(logging.CRITICAL)  # its findings become ours
     try:
         with TTFont(io.BytesIO(data), lazy=False, recalcBBoxes=False) as font:
             missing = [tag for tag in REQUIRED_TABLES if tag not in font]
