@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefpdf.importer.assemble import Comment
-from briefpdf.importer.inline import Run, to_markdown
+from briefpdf.importer.inline import to_markdown
 from briefpdf.importer.writer import dump
 from briefpdf.load.yaml_source import parse_yaml
-from briefpdf.model.inline import parse_inline
+from briefpdf.model.inline import Span, parse_inline
 
 AWKWARD = ["key: value", "ends with a colon:", "# not a comment", "- not a list", "@handle",
            "'single'", '"double"', "`tick`", "!tag", "&anchor", "*alias", "%percent",
@@ -113,7 +113,7 @@ def test_an_imported_word_file_loads_back_to_every_imported_string(tmp_path):
 
 RUN_TEXT = st.text(st.sampled_from(string.ascii_letters + " .,:;-'’–"), min_size=1,
                    max_size=15)
-RUNS = st.lists(st.builds(Run, RUN_TEXT, st.booleans(), st.booleans(),
+RUNS = st.lists(st.builds(Span, RUN_TEXT, st.booleans(), st.booleans(),
                           st.sampled_from([None, None, "https://example.org/a",
                                            "mailto:x@example.org"])),
                 min_size=1, max_size=6)
@@ -141,7 +141,7 @@ def test_formatting_reads_back_as_it_went_in(runs):
 
 
 def test_text_that_would_read_as_formatting_is_reported():
-    markdown, exact = to_markdown([Run("Use *this* and [that](https://x.org) literally")])
+    markdown, exact = to_markdown([Span("Use *this* and [that](https://x.org) literally")])
     assert not exact
-    markdown, exact = to_markdown([Run("5 * 3 = 15 and a_b_c < d")])
+    markdown, exact = to_markdown([Span("5 * 3 = 15 and a_b_c < d")])
     assert exact and markdown == "5 * 3 = 15 and a_b_c < d"

@@ -11,9 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefpdf.importer.blocks import Block, Note, Read, is_all_caps, shown
+from briefpdf.importer.blocks import CONTACT_LINE, Block, Note, Read, is_all_caps, shown
 from briefpdf.importer.casing import learn_words, sentence_case, title_case
-from briefpdf.model.inline import links_in, normalise_url, parse_inline, plain_text
+from briefpdf.importer.inline import to_markdown
+from briefpdf.model.inline import (
+    Span,
+    links_in,
+    normalise_url,
+    parse_inline,
+    plain_text,
+    url_problem,
+)
+from briefpdf.model.rules import MAX_TEXT
 
 KIND_PATTERNS = (
     ("CPIR", r"child protection incident review|\bCPIR\b"),
@@ -27,9 +36,7 @@ KIND_PATTERNS = (
 
 MAX_TITLE = 200
 _DASH = re.compile(r"\s+[–—-]\s+")
-_CONTACT = re.compile(
-    r"^(?P<label>e-?mail|twitter|x|website|web ?site|web|phone|tel|telephone|"
-    r"survey|feedback form)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
+_CONTACT = CONTACT_LINE
 _CONTACT_KEYS = {"email": "email", "e-mail": "email", "twitter": "twitter", "x": "twitter",
                  "website": "website", "web site": "website", "website ": "website",
                  "web": "website", "phone": "phone", "tel": "phone", "telephone": "phone",
@@ -71,8 +78,8 @@ def assemble(read: Read, slug: str, style: str | None = None) -> Imported:
 
 class _Assembler:
     def __init__(self, read: Read, slug: str, style: str | None):
-        self.blocks = _joined_broken_paragraphs(read.blocks, read.notes)
         self.notes = read.notes
+        self.blocks = _fitted(_joined_broken_paragraphs(read.blocks, self.notes), self.notes)
         self.slug = slug
         self.style = style
         body = [b.text for b in self.blocks if b.kind in ("para", "item", "quote", "callout")
@@ -108,6 +115,8 @@ class _Assembler:
         index = 0
         while index < len(blocks):
             block = blocks[index]
+            if block.kind == "heading" and not plain_text(block.text).strip():
+                block = Block("para", block.text, block.where)
             if block.kind == "heading":
                 heading = self._heading(block.text)
                 in_feedback = "feedback" in heading.lower()
@@ -268,8 +277,10 @@ class _Assembler:
                 return False
         elif key == "email":
             value = value.removeprefix("mailto:")
-            if "@" not in value or " " in value:
+            if "@" not in value or " " in value or len(value) > 254:
                 return False
+        elif key == "phone" and (len(value) > 40 or not re.search(r"\d", value)):
+            return False
         elif key == "twitter":
             value = value if value.startswith("@") or "/" in value else "@" + value
             if len(value) > 50:
@@ -298,13 +309,20 @@ class _Assembler:
     def _feedback(self) -> dict:
         feedback = dict(self.feedback)
         if self.feedback_rest:
-            feedback["closing"] = " ".join(self.feedback_rest)
+            closing = " ".join(self.feedback_rest)
+            if len(closing) > MAX_TEXT:
+                closing = _pieces(closing, MAX_TEXT)[0]
+                self.notes.append(Note("feedback", f"the closing words were cut to "
+                                                   f"{len(closing):,} characters"))
+            feedback["closing"] = closing
         return {key: feedback[key] for key in FEEDBACK_ORDER if feedback.get(key)}
 
     # ---- before the first heading, and tidying --------------------------------------
     def _finish_pending(self, data: dict) -> None:
+        """Text before the first heading: one short paragraph is the summary; more is a
+        first section (a briefing needs at least one)."""
         texts = [c for c in self.pending if isinstance(c, str)]
-        if len(self.pending) == 1 and texts and len(texts[0]) <= 600:
+        if len(self.pending) == 1 and texts and len(texts[0]) <= 600 and self.sections:
             data["summary"] = texts[0]
             return
         if self.pending:
@@ -353,6 +371,43 @@ def _link_entry(text: str) -> tuple[str, str] | None:
     if named or len(title.split()) > MAX_LINK_TITLE_WORDS or re.search(r"[.!?]\s", title):
         return None
     return title, url
+
+
+def _fitted(blocks: list[Block], notes: list[Note]) -> list[Block]:
+    """Every block's text fits a briefing: links a briefing may not hold (``file:``,
+    ``javascript:``…) lose their address but keep their words, and a text over the
+    limit of one field is split into paragraphs (or items) at sentence ends."""
+    out: list[Block] = []
+    for block in blocks:
+        bad = [h for h in links_in(block.text) if url_problem(h)]
+        if bad:
+            spans = [Span(s.text, s.bold, s.italic, None if s.href in bad else s.href)
+                     for s in parse_inline(block.text)]
+            block.text = to_markdown(spans)[0]
+            notes.append(Note(block.where, f"the link to {bad[0][:80]} is not allowed in a "
+                                           "briefing (only web, email and phone "
+                                           "addresses); its words are kept without it"))
+        if len(block.text) <= MAX_TEXT or block.kind in ("image", "unplaced"):
+            out.append(block)
+            continue
+        kind = "item" if block.kind == "item" else "para"
+        notes.append(Note(block.where, f"a text of {len(block.text):,} characters was split "
+                                       f"into several (one may hold {MAX_TEXT:,})"))
+        for piece in _pieces(block.text, MAX_TEXT):
+            out.append(Block(kind, piece, block.where, ordered=block.ordered))
+    return out
+
+
+def _pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut at sentence ends (else at spaces, else anywhere) into pieces of at
+    most ``limit`` characters."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = max((m.end() for m in re.finditer(r"[.!?]\s", text[:limit])), default=0) \
+            or text.rfind(" ", 0, limit) + 1 or limit
+        pieces.append(text[:cut].strip())
+        text = text[cut:].strip()
+    return [p for p in [*pieces, text] if p]
 
 
 def _joined_broken_paragraphs(blocks: list[Block], notes: list[Note]) -> list[Block]:

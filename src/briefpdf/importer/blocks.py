@@ -54,6 +54,11 @@ class Read:
     notes: list[Note] = field(default_factory=list)
 
 
+CONTACT_LINE = re.compile(
+    r"^(?P<label>e-?mail|twitter|x|website|web ?site|web|phone|tel|telephone|"
+    r"survey|feedback form)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
+"""A feedback contact as documents list them: ``Email: …``, ``Twitter: …``."""
+
 _LETTERS = re.compile(r"[^\W\d_]")
 
 

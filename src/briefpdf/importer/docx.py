@@ -20,15 +20,9 @@ import re
 import zipfile
 import zlib
 
-from briefpdf.importer.blocks import (
-    Block,
-    Note,
-    Read,
-    fail,
-    is_all_caps,
-    looks_like_heading,
-)
-from briefpdf.importer.inline import Run, to_markdown
+from briefpdf.importer.blocks import Block, Note, Read, fail, is_all_caps, looks_like_heading
+from briefpdf.importer.inline import to_markdown
+from briefpdf.model.inline import Span
 
 MAX_ENTRIES = 5_000
 MAX_UNPACKED_BYTES = 200_000_000
@@ -151,7 +145,7 @@ class _Reader:
         for block in extras:
             self.out.blocks.append(block)
 
-    def _place(self, paragraph, text: str, plain: str, runs: list[Run], style: set[str],
+    def _place(self, paragraph, text: str, plain: str, runs: list[Span], style: set[str],
                where: str) -> None:
         blocks = self.out.blocks
         if style & {"quote", "intensequote", "intense quote"}:
@@ -181,12 +175,12 @@ class _Reader:
         else:
             blocks.append(Block("para", text, where))
 
-    def _runs(self, paragraph, where: str) -> tuple[list[Run], list[Block]]:
+    def _runs(self, paragraph, where: str) -> tuple[list[Span], list[Block]]:
         """The paragraph's formatted text, in order, and the pictures and text boxes in
         it (placed after its text)."""
         from docx.text.run import Run as DocxRun
 
-        runs: list[Run] = []
+        runs: list[Span] = []
         extras: list[Block] = []
 
         def visit(element, href: str | None) -> None:
@@ -197,7 +191,7 @@ class _Reader:
                     bold, italic = _formatting(run)
                     text = run.text
                     if text:
-                        runs.append(Run(text, bold, italic, href))
+                        runs.append(Span(text, bold, italic, href))
                     extras.extend(self._drawings(child, paragraph, where))
                 elif tag == w("hyperlink"):
                     visit(child, self._address(child, paragraph) or href)
@@ -364,7 +358,7 @@ def _formatting(run) -> tuple[bool, bool]:
     return bool(bold), bool(italic)
 
 
-def _all_bold(runs: list[Run], paragraph) -> bool:
+def _all_bold(runs: list[Span], paragraph) -> bool:
     """Every visible character is bold (by the runs, or by the paragraph's style)."""
     visible = [r for r in runs if r.text.strip()]
     if not visible:

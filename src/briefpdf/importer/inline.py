@@ -1,4 +1,4 @@
-"""Formatted runs of text (from Word or Markdown) → briefpdf's inline Markdown subset.
+"""Formatted runs of text (Spans, from Word or Markdown) → briefpdf's inline Markdown subset.
 
 The result is checked by parsing it back with the very parser a build uses
 (model/inline.py), so bold, italic and links come out as they went in. That parser has
@@ -10,24 +10,13 @@ caller is told, so the import report can point at it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from briefpdf.model.inline import normalise_url, parse_inline
+from briefpdf.model.inline import Span, normalise_url, parse_inline
 
 _SPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class Run:
-    """A piece of text with one formatting."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    href: str | None = None
-
-
-def to_markdown(runs: list[Run]) -> tuple[str, bool]:
+def to_markdown(runs: list[Span]) -> tuple[str, bool]:
     """The inline Markdown for ``runs``, and whether it reads back exactly (text,
     bold, italic and links).
 
@@ -36,7 +25,7 @@ def to_markdown(runs: list[Run]) -> tuple[str, bool]:
     with punctuation or a space) is dropped, one at a time, until the text reads back
     right. Literal ``*x*`` or ``[a](b)`` in the text itself cannot be protected: the
     result then keeps the text as typed and says it is not exact."""
-    runs = [r if _has_word(r.text) else Run(r.text, href=r.href)
+    runs = [r if _has_word(r.text) else Span(r.text, href=r.href)
             for r in _merged(_tidied(runs))]
     runs = _merged(runs)
     if not runs:
@@ -47,7 +36,7 @@ def to_markdown(runs: list[Run]) -> tuple[str, bool]:
     for dropped in range(len(suspects) + 1):
         if dropped:
             index = suspects[dropped - 1]
-            trial[index] = Run(trial[index].text, href=trial[index].href)
+            trial[index] = Span(trial[index].text, href=trial[index].href)
         for star in "*_":
             markdown = _render(_merged(trial), star)
             if _matches(markdown, _chars(trial)):
@@ -64,38 +53,38 @@ def _has_clean_edges(text: str) -> bool:
     return bool(stripped) and stripped[0].isalnum() and stripped[-1].isalnum()
 
 
-def _tidied(runs: list[Run]) -> list[Run]:
+def _tidied(runs: list[Span]) -> list[Span]:
     """Whitespace collapsed (as a build does), the paragraph's ends trimmed."""
-    out: list[Run] = []
+    out: list[Span] = []
     for run in runs:
         text = _SPACE.sub(" ", run.text)
         if out and out[-1].text.endswith(" ") and text.startswith(" "):
             text = text[1:]
         if text:
             href = normalise_url(run.href) if run.href else None
-            out.append(Run(text, run.bold, run.italic, href or None))
+            out.append(Span(text, run.bold, run.italic, href or None))
     while out and not out[0].text.strip():
         out.pop(0)
     while out and not out[-1].text.strip():
         out.pop()
     if out:
-        out[0] = Run(out[0].text.lstrip(), out[0].bold, out[0].italic, out[0].href)
-        out[-1] = Run(out[-1].text.rstrip(), out[-1].bold, out[-1].italic, out[-1].href)
+        out[0] = Span(out[0].text.lstrip(), out[0].bold, out[0].italic, out[0].href)
+        out[-1] = Span(out[-1].text.rstrip(), out[-1].bold, out[-1].italic, out[-1].href)
     return out
 
 
-def _merged(runs: list[Run]) -> list[Run]:
-    merged: list[Run] = []
+def _merged(runs: list[Span]) -> list[Span]:
+    merged: list[Span] = []
     for run in runs:
         if merged and (merged[-1].bold, merged[-1].italic, merged[-1].href) == (
                 run.bold, run.italic, run.href):
             last = merged.pop()
-            run = Run(last.text + run.text, run.bold, run.italic, run.href)
+            run = Span(last.text + run.text, run.bold, run.italic, run.href)
         merged.append(run)
     return merged
 
 
-def _render(runs: list[Run], star: str) -> str:
+def _render(runs: list[Span], star: str) -> str:
     """Markdown for the runs: a link's runs are grouped inside one ``[...](...)``."""
     parts: list[str] = []
     index = 0
@@ -114,7 +103,7 @@ def _render(runs: list[Run], star: str) -> str:
     return "".join(parts)
 
 
-def _emphasised(run: Run, star: str) -> str:
+def _emphasised(run: Span, star: str) -> str:
     """``**text**`` etc., with spaces at the ends moved outside the markers (CommonMark
     does not read ``** text**`` as bold)."""
     core = run.text.strip()
@@ -137,7 +126,7 @@ def _link(inner: str, text: str, href: str) -> str:
     return f"{lead}[{inner}]({target}){trail}"
 
 
-def _chars(runs: list[Run]) -> list[tuple[str, bool, bool, str | None]]:
+def _chars(runs: list[Span]) -> list[tuple[str, bool, bool, str | None]]:
     return [(ch, r.bold, r.italic, r.href) for r in runs for ch in r.text]
 
 

@@ -10,8 +10,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefpdf.importer.blocks import Block, Note, Read, is_all_caps, looks_like_heading, shown
-from briefpdf.importer.inline import Run, to_markdown
+from briefpdf.importer.blocks import (
+    CONTACT_LINE,
+    Block,
+    Note,
+    Read,
+    is_all_caps,
+    looks_like_heading,
+    shown,
+)
+from briefpdf.importer.inline import to_markdown
+from briefpdf.model.inline import spans_of
 
 
 def read_markdown(text: str, folder: Path, name: str) -> Read:
@@ -80,6 +89,11 @@ class _Reader:
         return self.out
 
     def _paragraph(self, inline, where: str) -> None:
+        lines = inline.content.splitlines()
+        if len(lines) > 1 and all(CONTACT_LINE.match(line.strip()) for line in lines):
+            for line in lines:  # contacts one per line: a block each
+                self.out.blocks.append(Block("para", line.strip(), where))
+            return
         images = [c for c in inline.children or [] if c.type == "image"]
         text = self._inline(inline, where)
         for image in images:
@@ -111,29 +125,8 @@ class _Reader:
             "".join(c.content for c in inner))
 
     def _inline(self, inline, where: str) -> str:
-        runs: list[Run] = []
-        bold = italic = 0
-        href: list[str | None] = []
-        for child in inline.children or []:
-            kind = child.type
-            link = href[-1] if href else None
-            if kind in ("text", "code_inline", "html_inline"):
-                runs.append(Run(child.content, bold > 0, italic > 0, link))
-            elif kind in ("softbreak", "hardbreak"):
-                runs.append(Run(" ", bold > 0, italic > 0, link))
-            elif kind == "strong_open":
-                bold += 1
-            elif kind == "strong_close":
-                bold -= 1
-            elif kind == "em_open":
-                italic += 1
-            elif kind == "em_close":
-                italic -= 1
-            elif kind == "link_open":
-                href.append(str(child.attrs.get("href", "")) or None)
-            elif kind == "link_close" and href:
-                href.pop()
-        text, exact = to_markdown(runs)
+        tokens = [c for c in inline.children or [] if c.type != "image"]  # placed apart
+        text, exact = to_markdown(spans_of(tokens))
         if not exact:
             self.out.notes.append(_inexact(where, text))
         return text

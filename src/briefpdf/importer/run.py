@@ -69,9 +69,10 @@ def _check(text: str, target: Path, name: str, style: str | None) -> None:
         load_style(style, target.parent)
     try:
         to_model(parse_yaml(text, str(target)), Briefing)
-    except InputError as exc:
+    except InputError as exc:  # a fault of the import itself: say so, with the reason
         raise InputError([Problem(name, 1, 1, "the briefing made from this file would not "
-                                              "build:"), *exc.problems]) from None
+                                              f"build ({p.message}); please report this")
+                          for p in exc.problems]) from None
 
 
 def _may_write(path: Path, name: str, force: bool, *, yaml_file: bool) -> None:

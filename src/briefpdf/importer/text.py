@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-from briefpdf.importer.blocks import Block, Read, is_all_caps, looks_like_heading
+from briefpdf.importer.blocks import (
+    CONTACT_LINE,
+    Block,
+    Read,
+    is_all_caps,
+    looks_like_heading,
+)
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣]|\u2022)\s+(?P<text>\S.*)$")
 _NUMBER = re.compile(r"^\s*(?:\d{1,3}|[a-z])[.)]\s+(?P<text>\S.*)$")
@@ -47,6 +53,10 @@ def read_text(text: str) -> Read:
             read.blocks.append(item)
         elif item is not None and raw[:1].isspace():
             item.text += " " + line  # an item's wrapped line
+        elif CONTACT_LINE.match(line) and not _BOLD_LINE.match(line):
+            flush()  # contacts typed one per line, without bullets: one block each
+            item = None
+            read.blocks.append(Block("para", line, f"line {number}"))
         else:
             item = None
             if not paragraph:

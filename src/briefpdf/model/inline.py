@@ -98,11 +98,17 @@ def parse_inline(text: str) -> list[Span]:
 def _parsed(text: str) -> tuple[Span, ...]:
     """The spans of a text with markup (the same text is checked, composed and searched
     for links, so it is parsed once)."""
+    tokens = _parser().parseInline(_MAILTO_WITH_SPACES.sub(r"](<\1>)", text))[0].children \
+        or []
+    return tuple(spans_of(tokens))
+
+
+def spans_of(tokens: list) -> list[Span]:
+    """Formatted spans from markdown-it inline tokens: this module's parser, and the
+    Markdown reader of `briefpdf import` (importer/markdown.py)."""
     spans: list[Span] = []
     bold = italic = 0
     href: list[str | None] = []
-    tokens = _parser().parseInline(_MAILTO_WITH_SPACES.sub(r"](<\1>)", text))[0].children \
-        or []
     for token in tokens:
         kind = token.type
         if kind == "text":
@@ -124,7 +130,7 @@ def _parsed(text: str) -> tuple[Span, ...]:
         else:  # any other token: keep its source text literally
             spans.append(Span(token.content or token.markup, bold > 0, italic > 0,
                               href[-1] if href else None))
-    return tuple(_merge(spans))
+    return _merge(spans)
 
 
 def _target(tokens: list, opener) -> str | None:

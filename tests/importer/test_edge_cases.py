@@ -1,0 +1,92 @@
+"""What a real document throws at the import: links a briefing may not hold, a paragraph
+longer than a field, no headings at all, capitals to recase, text before any heading."""
+
+from __future__ import annotations
+
+import yaml
+from docx import Document
+from docx_maker import add_hyperlink
+
+from briefpdf.importer.run import import_file
+
+
+def _imported(path):
+    result = import_file(path, path.parent / "briefings")
+    return result, yaml.safe_load(result.target.read_text("utf-8"))
+
+
+def test_links_a_briefing_may_not_hold_keep_their_words(tmp_path):
+    document = Document()
+    document.add_heading("Local links", 0)
+    document.add_heading("Where to look", 1)
+    paragraph = document.add_paragraph("Open ")
+    add_hyperlink(paragraph, "the shared drive", "file:///S:/Reviews/family.docx")
+    paragraph.add_run(" or ")
+    add_hyperlink(paragraph, "the intranet", "https://intranet.example.org/reviews")
+    document.save(tmp_path / "local.docx")
+    result, data = _imported(tmp_path / "local.docx")
+    assert data["sections"][0]["content"] == [
+        "Open the shared drive or [the intranet](https://intranet.example.org/reviews)"]
+    assert any("the link to file:///S:/Reviews/family.docx is not allowed" in note.message
+               for note in result.imported.notes)
+
+
+def test_a_paragraph_longer_than_a_field_is_split_at_sentences(tmp_path):
+    sentence = "This sentence is part of a very long paragraph pasted from a report. "
+    text = "LONG REPORT\n\nWHAT HAPPENED\n\n" + sentence * 300 + "\n"
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    result, data = _imported(tmp_path / "long.txt")
+    pieces = data["sections"][0]["content"]
+    assert len(pieces) == 3 and all(len(p) <= 10_000 for p in pieces)
+    assert " ".join(pieces) == (sentence * 300).strip()
+    assert all(p.endswith("report.") for p in pieces)
+
+
+def test_a_document_without_headings_still_makes_a_briefing(tmp_path):
+    (tmp_path / "plain.txt").write_text("Notes from the meeting\n\nWe met.\n\nWe agreed.\n",
+                                        encoding="utf-8")
+    result, data = _imported(tmp_path / "plain.txt")
+    assert data["title"] == "Notes from the meeting"
+    assert data["sections"] == [{"heading": "Introduction",
+                                 "content": ["We met.", "We agreed."]}]
+    assert any("Introduction" in note.message for note in result.imported.notes)
+
+
+def test_one_paragraph_before_the_first_heading_is_the_summary(tmp_path):
+    (tmp_path / "s.md").write_text("# Child K\n\nA short standfirst.\n\n## What happened\n\n"
+                                   "Text.\n", encoding="utf-8")
+    _, data = _imported(tmp_path / "s.md")
+    assert data["summary"] == "A short standfirst."
+
+
+def test_capitals_become_sentence_case_keeping_acronyms_and_names(tmp_path):
+    (tmp_path / "caps.txt").write_text(
+        "SERIOUS CASE REVIEW – CHILD K\n\nWHAT THE LSCB AND MASH IN BRISTOL FOUND\n\n"
+        "The LSCB asked the MASH in Bristol to look again. The review found gaps.\n",
+        encoding="utf-8")
+    _, data = _imported(tmp_path / "caps.txt")
+    assert (data["title"], data["subtitle"], data["kind"]) == (
+        "Serious Case Review", "Child K", "SCR")
+    assert data["sections"][0]["heading"] == "What the LSCB and MASH in Bristol found"
+
+
+def test_bold_first_paragraph_is_the_title_without_word_styles(tmp_path):
+    document = Document()
+    document.add_paragraph().add_run("Seven minute briefing: neglect").bold = True
+    document.add_paragraph().add_run("Why it matters").bold = True
+    document.add_paragraph("Neglect is the most common reason for a child protection plan.")
+    document.save(tmp_path / "neglect.docx")
+    _, data = _imported(tmp_path / "neglect.docx")
+    assert data["title"] == "Seven minute briefing: neglect"
+    assert data["kind"] == "7-minute"
+    assert data["sections"][0]["heading"] == "Why it matters"
+
+
+def test_contacts_typed_one_per_line_without_bullets(tmp_path):
+    (tmp_path / "contacts.txt").write_text(
+        "FAMILY M\n\nWHAT HAPPENED\n\nText.\n\nFEEDBACK\n\nTell us:\n"
+        "Email: team@example.org\nTwitter: @team\nPhone: 0117 496 0000\n", encoding="utf-8")
+    _, data = _imported(tmp_path / "contacts.txt")
+    assert data["feedback"] == {"heading": "Feedback", "text": "Tell us:",
+                                "email": "team@example.org", "twitter": "@team",
+                                "phone": "0117 496 0000"}
