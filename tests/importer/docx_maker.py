@@ -42,6 +42,17 @@ def add_hyperlink(paragraph, text: str, url: str, *, bold: bool = False) -> None
         f'<w:t xml:space="preserve">{text}</w:t></w:r></w:hyperlink>'))
 
 
+def add_field_link(paragraph, text: str, url: str) -> None:
+    """A link stored as a HYPERLINK field (begin, instruction, separate, result, end), as
+    Word keeps many links pasted from web pages and older documents."""
+    for xml in ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+                f'<w:r><w:instrText xml:space="preserve"> HYPERLINK "{url}" </w:instrText></w:r>',
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+                f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>',
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r>'):
+        paragraph._p.append(parse_xml(xml.replace("<w:r>", f'<w:r {nsdecls("w")}>', 1)))
+
+
 def add_text_box(paragraph, text: str) -> None:
     """A floating text box (the VML form Word also writes as a fallback)."""
     run = paragraph.add_run()

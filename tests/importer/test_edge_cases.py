@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import yaml
 from docx import Document
-from docx_maker import add_hyperlink
+from docx_maker import add_field_link, add_hyperlink
 
 from briefpdf.importer.run import import_file
 
@@ -90,3 +90,16 @@ def test_contacts_typed_one_per_line_without_bullets(tmp_path):
     assert data["feedback"] == {"heading": "Feedback", "text": "Tell us:",
                                 "email": "team@example.org", "twitter": "@team",
                                 "phone": "0117 496 0000"}
+
+
+def test_links_stored_as_word_fields(tmp_path):
+    document = Document()
+    document.add_heading("Pasted links", 0)
+    document.add_heading("Read more", 1)
+    paragraph = document.add_paragraph("See ")
+    add_field_link(paragraph, "the procedures", "https://example.org/procedures")
+    paragraph.add_run(" for details.")
+    document.save(tmp_path / "fields.docx")
+    _, data = _imported(tmp_path / "fields.docx")
+    assert data["sections"][0]["content"] == [
+        "See [the procedures](https://example.org/procedures) for details."]

@@ -41,3 +41,37 @@ def test_any_text_document_imports_or_fails_cleanly(text, suffix):
             assert "would not build" not in str(exc), str(exc)
             return
         assert result.target.is_file()
+
+
+STYLES = ["Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet", "List Number",
+          "Quote", "Normal", "Normal"]
+PARAGRAPH = st.tuples(st.sampled_from(STYLES), LINE.filter(lambda t: "\x00" not in t),
+                      st.booleans(), st.booleans(), st.sampled_from(
+                          [None, "https://example.org/x", "javascript:alert(1)",
+                           "mailto:a@example.org"]))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PARAGRAPH, min_size=1, max_size=15), st.booleans())
+def test_any_word_document_imports_or_fails_cleanly(paragraphs, boxed):
+    from docx import Document
+    from docx_maker import add_hyperlink
+
+    document = Document()
+    for style, text, bold, italic, href in paragraphs:
+        paragraph = document.add_paragraph(style=style)
+        run = paragraph.add_run(text)
+        run.bold, run.italic = bold, italic
+        if href:
+            add_hyperlink(paragraph, "link words", href)
+    if boxed:
+        document.add_table(rows=1, cols=1).cell(0, 0).text = paragraphs[0][1]
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "random.docx"
+        document.save(source)
+        try:
+            result = import_file(source, Path(folder) / "briefings")
+        except InputError as exc:
+            assert "would not build" not in str(exc), str(exc)
+            return
+        assert result.target.is_file()

@@ -77,6 +77,13 @@ def test_awkward_strings_one_by_one():
         assert _loaded(dump(data, [])) == data, text
 
 
+def test_a_list_of_nothing_but_comments_is_an_empty_list():
+    data = {"title": "T", "sections": [{"heading": "H", "content": [Comment(["a table"])]}]}
+    text = dump(data, [])
+    assert "    content: []\n      # a table\n" in text
+    assert _loaded(text) == _without_comments(data)
+
+
 def test_plain_text_stays_plain_and_special_text_is_quoted():
     data = {"title": "Family L", "sections": [{"heading": "What is a CPIR?", "content": [
         "Family L is: Mother, Father"]}], "feedback": {"twitter": "@BristolLSCB"}}

@@ -64,13 +64,6 @@ class Imported:
     recognised: dict = field(default_factory=dict)
 
 
-def phone_supported() -> bool:
-    """Whether the briefing model has a feedback ``phone`` (added alongside this)."""
-    from briefpdf.model.briefing import Feedback
-
-    return "phone" in Feedback.__dataclass_fields__
-
-
 def assemble(read: Read, slug: str, style: str | None = None) -> Imported:
     """Decide what every block is in a briefing, in source order."""
     return _Assembler(read, slug, style).run()
@@ -273,23 +266,14 @@ class _Assembler:
         links = links_in(block.text)
         if key in ("website", "survey"):
             value = links[0] if links else normalise_url(value)
-            if not re.match(r"https?://", value):
-                return False
         elif key == "email":
             value = value.removeprefix("mailto:")
-            if "@" not in value or " " in value or len(value) > 254:
-                return False
-        elif key == "phone" and (len(value) > 40 or not re.search(r"\d", value)):
-            return False
         elif key == "twitter":
             value = value if value.startswith("@") or "/" in value else "@" + value
-            if len(value) > 50:
-                return False
+        if not _valid_contact(key, value):
+            return False
         if key in self.feedback:
             return False
-        if key == "phone" and not phone_supported():
-            self.feedback_rest.append(block.text)
-            return True
         self.feedback[key] = value
         if not in_feedback:
             self.notes.append(Note(block.where, f"{match.group('label')}: moved into the "
@@ -346,6 +330,25 @@ class _Assembler:
             out = {"heading": section["heading"], "content": content, **(
                 {"links": out["links"]} if "links" in out else {})}
         return out
+
+
+def _valid_contact(key: str, value: str) -> bool:
+    """The model's own checks (model/rules.py), so a contact kept always validates; one
+    that would not stays in the text instead."""
+    from briefpdf.model import rules
+
+    if key in ("website", "survey"):
+        return re.match(r"https?://", value) is not None and url_problem(value) is None \
+            and len(value) <= rules.MAX_URL
+    limits = {"email": 254, "twitter": 50, "phone": 40}
+    check = {"email": rules.email, "phone": rules.phone}.get(key)
+    try:
+        if check is not None:
+            check(value)
+    except ValueError:
+        return False
+    spaced = key == "twitter" and any(char.isspace() for char in value)
+    return 0 < len(value) <= limits[key] and value.lower() != "none" and not spaced
 
 
 def _link_entry(text: str) -> tuple[str, str] | None:

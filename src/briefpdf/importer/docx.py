@@ -182,20 +182,25 @@ class _Reader:
 
         runs: list[Span] = []
         extras: list[Block] = []
+        field = _Field()
 
         def visit(element, href: str | None) -> None:
             for child in element.iterchildren():
                 tag = child.tag
                 if tag == w("r"):
+                    if field.step(child):
+                        continue
                     run = DocxRun(child, paragraph)
                     bold, italic = _formatting(run)
                     text = run.text
                     if text:
-                        runs.append(Span(text, bold, italic, href))
+                        runs.append(Span(text, bold, italic, href or field.href))
                     extras.extend(self._drawings(child, paragraph, where))
                 elif tag == w("hyperlink"):
                     visit(child, self._address(child, paragraph) or href)
-                elif tag in (w("ins"), w("smartTag"), w("customXml"), w("fldSimple")):
+                elif tag == w("fldSimple"):
+                    visit(child, _field_address(child.get(w("instr"), "")) or href)
+                elif tag in (w("ins"), w("smartTag"), w("customXml")):
                     visit(child, href)
                 elif tag == w("sdt"):
                     content = child.find(w("sdtContent"))
@@ -333,6 +338,47 @@ class _Reader:
             self.out.blocks.append(Block("callout", " ".join(texts), where, title=title))
         elif title:
             self.out.blocks.append(Block("callout", title, where))
+
+
+class _Field:
+    """A field written as runs (begin, instruction, separate, result, end), as Word
+    stores many links pasted from elsewhere: ``HYPERLINK "https://…"``. The result's
+    runs are the link's words; the instruction is never shown."""
+
+    def __init__(self):
+        self.depth = 0
+        self.instruction = ""
+        self.in_result = False
+        self.href: str | None = None
+
+    def step(self, run) -> bool:
+        """Follow the field through ``run``; True when the run holds no shown text."""
+        mark = run.find(w("fldChar"))
+        if mark is not None:
+            kind = mark.get(w("fldCharType"))
+            if kind == "begin":
+                self.depth += 1
+                if self.depth == 1:
+                    self.instruction, self.in_result = "", False
+            elif kind == "separate" and self.depth == 1:
+                self.in_result = True
+                self.href = _field_address(self.instruction)
+            elif kind == "end" and self.depth:
+                self.depth -= 1
+                if not self.depth:
+                    self.href, self.in_result = None, False
+            return True
+        if self.depth and not self.in_result:
+            self.instruction += "".join(t.text or "" for t in run.iter(w("instrText")))
+            return True
+        return False
+
+
+def _field_address(instruction: str) -> str | None:
+    """The address of a ``HYPERLINK "…"`` field (``\\l "anchor"`` links inside the
+    document are not web links)."""
+    match = re.match(r'\s*HYPERLINK\s+"([^"]+)"', instruction)
+    return match.group(1) if match else None
 
 
 def _style_names(paragraph) -> set[str]:

@@ -63,6 +63,8 @@ def _pair(key: str, value, indent: int) -> list[str]:
         return _scalar_lines(f"{pad}{key}:", value, indent)
     if isinstance(value, dict):
         return [f"{pad}{key}:", *_mapping(value, indent + 2)]
+    if all(isinstance(item, Comment) for item in value):  # nothing but comments: empty
+        return [f"{pad}{key}: []", *_sequence(value, indent + 2)]
     lines = [f"{pad}{key}:"]
     lines.extend(_sequence(value, indent + 2))
     return lines
