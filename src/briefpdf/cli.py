@@ -94,7 +94,16 @@ def _command_named(argv: list[str]) -> str | None:
 
 def run() -> None:
     """The program's entry point (``briefpdf``, ``python -m briefpdf``)."""
-    raise SystemExit(main(exiting=True))
+    code = main(exiting=True)
+    if code >= 128:
+        # Interrupted or stopped, cleaned up and reported: leave with that status now.
+        # CPython remembers a Ctrl-C that interrupted code it ran from C (some imports)
+        # even once caught, and at its normal exit would kill the process by SIGINT
+        # (status -2 instead of 130).
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    raise SystemExit(code)
 
 
 def main(argv: list[str] | None = None, *, exiting: bool = False) -> int:
