@@ -12,7 +12,7 @@ import briefpdf
 SRC = Path(briefpdf.__file__).parent
 
 STAGES = {
-    "errors": 0, "seam": 0,
+    "errors": 0, "seam": 0, "invocation": 0,
     "load": 1,
     "model": 2,
     "links": 3,

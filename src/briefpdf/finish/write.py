@@ -148,4 +148,14 @@ def _alive(pid: int) -> bool:
         return False
     except (PermissionError, OverflowError, ValueError):
         return True  # someone else's process, or a number no process can have
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A process that has ended but was never reaped (its parent was killed and nothing
+    adopted it) still answers kill(0): on Linux its state in /proc says so."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]
