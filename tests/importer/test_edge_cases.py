@@ -103,3 +103,18 @@ def test_links_stored_as_word_fields(tmp_path):
     _, data = _imported(tmp_path / "fields.docx")
     assert data["sections"][0]["content"] == [
         "See [the procedures](https://example.org/procedures) for details."]
+
+
+def test_a_list_that_starts_with_a_refused_contact_line_is_placed(tmp_path):
+    # A bullet that looks like a contact the model refuses stays text; as the first item
+    # of its list it once left the list empty and the importer looping for ever.
+    document = Document()
+    document.add_heading("Lessons", 1)
+    document.add_paragraph("Phone: call the duty desk any time", style="List Bullet")
+    document.add_paragraph("Second point", style="List Bullet")
+    path = tmp_path / "contact-list.docx"
+    document.save(path)
+    _, data = _imported(path)
+    [section] = data["sections"]
+    assert section["content"] == [
+        {"bullets": ["Phone: call the duty desk any time", "Second point"]}]

@@ -185,8 +185,10 @@ class _Assembler:
         if block.kind in ("para", "item") and _link_entry(block.text):
             return self._links(blocks, index, content)
         if block.kind == "item":
-            end = index
-            items = []
+            # the first item always belongs here (even a contact line the model refused,
+            # kept as text), so the list is never empty and the loop always moves on
+            end = index + 1
+            items = [block.text]
             while (end < len(blocks) and blocks[end].kind == "item"
                    and blocks[end].ordered == block.ordered
                    and not _link_entry(blocks[end].text)
