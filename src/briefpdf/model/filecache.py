@@ -39,34 +39,14 @@ def file_fact(kind: str, path: str | os.PathLike, compute: Callable[[str], Any])
     key = _key(kind, path)
     if key is None:
         return compute(str(path))
-    entry = _entry(kind, key, ".json")
-    try:
-        stored = json.loads(entry.read_bytes())
-        if isinstance(stored, dict) and stored.get("key") == key:
-            return stored["value"]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    value = compute(str(path))
-    with suppress(TypeError, ValueError):
-        store(entry, json.dumps({"key": key, "value": value}, separators=(",", ":")).encode())
-    return value
+    return _kept(kind, key, lambda: compute(str(path)))
 
 
 def data_fact(kind: str, data: bytes, compute: Callable[[bytes], Any]) -> Any:
     """``compute(data)`` (a JSON-serialisable value), from the cache when these very bytes
     were seen before: keyed by their content, so a fact always describes what is used."""
     key = json.dumps([FORMAT, __version__, kind, hashlib.sha256(data).hexdigest()])
-    entry = _entry(kind, key, ".json")
-    try:
-        stored = json.loads(entry.read_bytes())
-        if isinstance(stored, dict) and stored.get("key") == key:
-            return stored["value"]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    value = compute(data)
-    with suppress(TypeError, ValueError):
-        store(entry, json.dumps({"key": key, "value": value}, separators=(",", ":")).encode())
-    return value
+    return _kept(kind, key, lambda: compute(data))
 
 
 def _key(kind: str, path: str | os.PathLike) -> str | None:
@@ -94,3 +74,19 @@ def store(entry: Path, data: bytes) -> None:
     except OSError:
         with suppress(OSError):
             temp.unlink()
+
+
+def _kept(kind: str, key: str, compute: Callable[[], Any]) -> Any:
+    """The value stored under ``key``, or ``compute()`` stored there: a missing, corrupt or
+    unwritable entry only costs the computing."""
+    entry = _entry(kind, key, ".json")
+    try:
+        stored = json.loads(entry.read_bytes())
+        if isinstance(stored, dict) and stored.get("key") == key:
+            return stored["value"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    value = compute()
+    with suppress(TypeError, ValueError):
+        store(entry, json.dumps({"key": key, "value": value}, separators=(",", ":")).encode())
+    return value
