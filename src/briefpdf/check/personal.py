@@ -38,6 +38,11 @@ ADDRESS = re.compile(rf"\b(?:(?:Flat|Apartment)\s+\d{{1,4}}[A-Za-z]?,?\s+)?\d{{1
                      rf"\s+(?:[A-Z][A-Za-z'’-]+\s+){{1,3}}{STREET_WORDS}\b")
 POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPS-UW\d]?)\s?\d[ABD-HJLNP-UW-Z]{2}\b")
 NHS = re.compile(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")
+PHONE_RUN = re.compile(r"\d(?:[\Wxー]{0,4}\d){6,}")
+"""Seven or more digits with at most four separators between any two (punctuation,
+spaces, an x, the Japanese ー): the shape of every number libphonenumber's matcher can
+find (tests/check/test_phone_run.py). Texts without one, most of them (dates of events,
+ages), skip the matcher, and its import on a cold build (docs/performance.md)."""
 NINO = re.compile(r"\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")
 NINO_NOT_ISSUED = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b")
@@ -101,6 +106,8 @@ def _ages_with_dates(value: str) -> list[Hit]:
 
 
 def _numbers(value: str) -> list[Hit]:
+    if not PHONE_RUN.search(value):  # an NHS number is such a run too
+        return []
     from stdnum.gb import nhs
 
     hits = [Hit(m.start(), m.end(), "nhs-number", (
