@@ -29,6 +29,8 @@ from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
+from briefpdf.links.ref import LinkRef
+
 USER_AGENT = "briefpdf-link-checker/0.1"
 STATUSES = ("ok", "redirected", "broken", "unreachable", "skipped")
 FAILING = frozenset({"broken", "unreachable"})
@@ -37,17 +39,6 @@ GET_READ_LIMIT = 4096
 HEAD_FALLBACK_CODES = frozenset({405, 501})
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 _URL_SAFE = "%/:=&?~#+!$,;'@()*[]"
-
-
-@dataclass(frozen=True)
-class LinkRef:
-    """A link as written in a source file (1-based line and column)."""
-
-    url: str
-    title: str
-    file: str
-    line: int
-    column: int
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from briefpdf.errors import InputError, Problem
-from briefpdf.links.check import LinkRef
 from briefpdf.links.contacts import CONTACT_KEYS, contact_link, effective_feedback
+from briefpdf.links.ref import LinkRef
 from briefpdf.load.files import MAX_YAML_BYTES, kept
 from briefpdf.load.styles import _show
 from briefpdf.load.yaml_source import Source, decode_text, load_yaml, parse_yaml
