@@ -4,6 +4,7 @@ imports what it needs only when it runs, so `--help` and `validate` stay fast.""
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import signal
@@ -103,6 +104,10 @@ def run() -> None:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
+    # The process ends here: freeze what it made, so that the cycle collector's passes
+    # at interpreter exit do not scan every object once more (about 0.1 s of a cold
+    # build, docs/performance.md). Files are still closed and atexit handlers still run.
+    gc.freeze()
     raise SystemExit(code)
 
 
