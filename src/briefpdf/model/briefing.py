@@ -7,7 +7,7 @@ carry pydantic's validators, and model/validate.py validates a file's data again
 from __future__ import annotations
 
 from dataclasses import asdict, field
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, TypeAlias, Union
 
 from briefpdf.model.base import Strict, record
 from briefpdf.model.rules import no_items
@@ -117,7 +117,7 @@ def block_kind(value: object) -> str | None:
     return None
 
 
-Block = Annotated[
+Block: TypeAlias = """Annotated[
     Union[
         Annotated[RequiredText, Tag("paragraph")],
         Annotated[Bullets, Tag("bullets")],
@@ -129,8 +129,10 @@ Block = Annotated[
     ],
     Discriminator(block_kind, custom_error_type="block_kind",
                   custom_error_message=BLOCK_PROBLEM),
-]
-"""A section's block: a paragraph, or a list, callout, quote, image or links."""
+]"""
+"""A section's block: a paragraph, or a list, callout, quote, image or links. Written as
+a string, like every annotation here, for pydantic to read when it generates a schema
+(see Field in model/types.py)."""
 
 
 @record

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import field
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, TypeAlias, Union
 
 from briefpdf.model import rules
 from briefpdf.model.base import Strict, record
@@ -48,11 +48,13 @@ class FontFiles(Strict):
 FontFamily = Union[str, FontFiles]
 """A bundled family's name, another role's name (``heading: body``), or TrueType files."""
 
-FamilyChoice = Annotated[
+FamilyChoice: TypeAlias = """Annotated[
     Annotated[str, Tag("name")] | Annotated[FontFiles, Tag("files")],
     Discriminator(rules.font_family_kind),
-]
-"""A family as a style file gives it: a name, or TrueType files."""
+]"""
+"""A family as a style file gives it: a name, or TrueType files. Written as a string,
+like every annotation here, for pydantic to read when it generates a schema (see Field
+in model/types.py)."""
 
 
 @record

@@ -7,9 +7,9 @@ style's ``FamilyChoice``) are defined beside those classes.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Discriminator, Field, Tag, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
 from briefpdf.model import rules
 
@@ -18,6 +18,32 @@ __all__ = ["AfterValidator", "BeforeValidator", "Discriminator", "Field", "Tag",
            "Length", "Colour", "DateText",
            "Language", "FontFile", "LogoFile", "LogoHeight", "QrSize", "FooterText",
            "PageNumbers", "Keywords"]
+
+
+# pydantic's Field, Tag and Discriminator are only read inside the models' annotations,
+# which pydantic evaluates when it generates a schema (then importing them costs nothing
+# more). Importing them with the models would import most of pydantic's schema machinery
+# in every process, though a kept schema (model/schemacache.py) leaves it unused.
+
+def Field(*args: Any, **options: Any) -> Any:  # noqa: N802 - pydantic's name, as read
+    """pydantic's ``Field``: constraints, defaults and descriptions of a field."""
+    from pydantic import Field as field
+
+    return field(*args, **options)
+
+
+def Tag(tag: str) -> Any:  # noqa: N802
+    """pydantic's ``Tag``: the name of one member of a tagged union."""
+    from pydantic import Tag as tagged
+
+    return tagged(tag)
+
+
+def Discriminator(*args: Any, **options: Any) -> Any:  # noqa: N802
+    """pydantic's ``Discriminator``: which member of a tagged union a value is."""
+    from pydantic import Discriminator as discriminator
+
+    return discriminator(*args, **options)
 
 
 def at_most(limit: int, hint: str = "split it into several shorter ones") -> AfterValidator:
@@ -74,11 +100,11 @@ Length = Annotated[float, BeforeValidator(rules.length), _length_json()]
 """A length in points, written with a unit: 18mm, 1.5cm, 0.5in, 12pt."""
 
 Colour = Annotated[str, AfterValidator(rules.colour),
-                   Field(json_schema_extra={"pattern": r"^#[0-9A-Fa-f]{6}$"})]
+                   WithJsonSchema({"type": "string", "pattern": r"^#[0-9A-Fa-f]{6}$"})]
 """An sRGB colour as #RRGGBB."""
 
 DateText = Annotated[str, BeforeValidator(rules.date),
-                     Field(json_schema_extra={"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})]
+                     WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})]
 """A date as YYYY, YYYY-MM or YYYY-MM-DD."""
 
 Language = Annotated[str, AfterValidator(rules.language)]

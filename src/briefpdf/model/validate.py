@@ -1,18 +1,22 @@
 """Turn plain data into a model, reporting every problem at its file:line:column.
 
 pydantic validates the models (stdlib dataclasses, model/base.py) from their annotated
-field types (model/types.py). Its validator for a model is built once per process.
+field types (model/types.py). pydantic-core's validator for a model is built once per
+process, from the core schema pydantic generated and model/schemacache.py kept.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic_core import SchemaValidator, ValidationError
 
 from briefpdf.errors import InputError, Problem
 from briefpdf.load.yaml_source import Source
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 M = TypeVar("M")
 
@@ -31,8 +35,20 @@ _EXPECTED = {
 
 
 @cache
+def validator(model: type) -> SchemaValidator:
+    """pydantic-core's validator for a model class, built once per process from its kept
+    core schema (generating that is what costs; see model/schemacache.py)."""
+    from briefpdf.model.schemacache import kept_schema
+
+    return SchemaValidator(kept_schema(model, lambda: adapter(model).core_schema))
+
+
+@cache
 def adapter(model: type[M]) -> TypeAdapter[M]:
-    """pydantic's validator (and JSON Schema) for a model class, built once per process."""
+    """pydantic's TypeAdapter for a model class (its core schema and JSON Schema); built
+    only to fill the schema cache, to explain a problem, or for `briefpdf schema`."""
+    from pydantic import TypeAdapter
+
     return TypeAdapter(model)
 
 
@@ -55,7 +71,7 @@ def field_names(model: type) -> dict[type, tuple[str, ...]]:
 def to_model(source: Source, model: type[M]) -> M:
     """Validate ``source.data`` as ``model``; raise InputError with all problems."""
     try:
-        return adapter(model).validate_python(source.data)
+        return validator(model).validate_python(source.data)
     except ValidationError as exc:
         raise InputError(problems_from(source, exc, model)) from None
 
