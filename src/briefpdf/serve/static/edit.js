@@ -76,7 +76,8 @@
 
   // --- what the server says -------------------------------------------------------------
   function show(view) {
-    if (view.version < version) return;
+    // (a view is shown once: the answer to a save and the event it raises bring the same)
+    if (view.version < version || (current && view.version === version)) return;
     version = view.version;
     current = view;
     if (view.text !== savedText) {  // changed on disk by another program
@@ -90,13 +91,17 @@
         showSaveState("Changed on disk too: saving replaces that version");
       }
     }
-    showProblems(view.problems);
-    if (variantChosen()) loadVariant();
+    if (variantChosen()) loadVariant();  // the pages first: their images load meanwhile
     else ownPages();
+    showProblems(view.problems);
     main.dataset.version = String(version);
   }
 
-  function showProblems(problems) {
+  function showProblems(problems) {  // one editor operation: laid out once, not per mark
+    editor.operation(function () { markProblems(problems); });
+  }
+
+  function markProblems(problems) {
     marks.forEach(function (mark) { mark(); });
     marks = [];
     list.replaceChildren();
