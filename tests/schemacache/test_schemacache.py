@@ -162,3 +162,26 @@ def test_an_unwritable_cache_only_costs_the_generating(tmp_path, monkeypatch) ->
     for _ in range(2):
         SchemaValidator(schemacache.kept_schema(Briefing, _generate(Briefing, calls)))
     assert calls == [Briefing, Briefing]
+
+
+def test_the_key_follows_the_pydantic_release(tmp_path, monkeypatch) -> None:
+    """pydantic generates the schemas, so another release of it means another key (its
+    version.py is read: importing pydantic is what a kept schema saves)."""
+    from types import SimpleNamespace
+
+    (tmp_path / "pydantic").mkdir()
+    version = tmp_path / "pydantic" / "version.py"
+    version.write_text("VERSION = '2.10.0'\n")
+    fake = SimpleNamespace(origin=str(tmp_path / "pydantic" / "__init__.py"))
+    monkeypatch.setattr(schemacache.importlib.util, "find_spec", lambda name: fake)
+    schemacache._key.cache_clear()
+    try:
+        first = schemacache._key()
+        version.write_text("VERSION = '2.10.1'\n")
+        schemacache._key.cache_clear()
+        assert first is not None and schemacache._key() != first
+        monkeypatch.setattr(schemacache.importlib.util, "find_spec", lambda name: None)
+        schemacache._key.cache_clear()
+        assert schemacache._key() is None  # nothing to key on: nothing is kept
+    finally:
+        schemacache._key.cache_clear()

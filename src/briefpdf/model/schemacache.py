@@ -19,6 +19,7 @@ unreadable or refused entry means the schema is generated again, never an error.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import io
 import pickle
 import sys
@@ -28,7 +29,6 @@ from pathlib import Path
 from types import FunctionType
 from typing import Any
 
-import pydantic
 import pydantic_core
 
 from briefpdf.model.filecache import cache_dir, store
@@ -73,15 +73,20 @@ def without_metadata(node: Any) -> Any:
 
 @cache
 def _key() -> str | None:
-    """What decides the schemas: the model modules' text and the library versions."""
+    """What decides the schemas: the model modules' text and the library versions
+    (pydantic's read from its version.py: importing pydantic is what a kept schema
+    saves)."""
+    spec = importlib.util.find_spec("pydantic")
+    if spec is None or spec.origin is None:
+        return None
     digest = hashlib.sha256()
     try:
-        for module in sorted(MODELS.glob("*.py")):
+        for module in [*sorted(MODELS.glob("*.py")), Path(spec.origin).with_name("version.py")]:
             digest.update(module.name.encode() + b"\0" + module.read_bytes() + b"\0")
     except OSError:
         return None
-    return "|".join([str(FORMAT), sys.version, pydantic.VERSION, pydantic_core.__version__,
-                     digest.hexdigest()])
+    return "|".join([str(FORMAT), sys.version, pydantic_core.__version__, digest.hexdigest()])
+
 
 
 class _ModelsOnly(pickle.Unpickler):

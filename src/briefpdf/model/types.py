@@ -1,29 +1,68 @@
 """Field types shared by the briefing, style and pack models; each validates itself.
 
-The types are pydantic's annotated types; the checks they run are plain functions in
-model/rules.py. The tagged unions that name model classes (a section's ``Block``, a
-style's ``FamilyChoice``) are defined beside those classes.
+The types are annotated types that pydantic reads; the checks they run are plain
+functions in model/rules.py. The tagged unions that name model classes (a section's
+``Block``, a style's ``FamilyChoice``) are defined beside those classes.
+
+Nothing here imports pydantic. The models are imported by every command, but pydantic's
+schema machinery is only needed when a model's core schema is generated, not when a
+kept one is used (model/schemacache.py): so the markers below speak pydantic's public
+protocols (``__get_pydantic_core_schema__``, ``__get_pydantic_json_schema__``) and
+import pydantic-core's schema builders when pydantic calls them, and ``Field``, ``Tag``
+and ``Discriminator``, only ever read inside annotations, import pydantic when pydantic
+evaluates those. About a fifth of a cold `briefpdf build` (docs/performance.md).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
-
-from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
 from briefpdf.model import rules
 
-__all__ = ["AfterValidator", "BeforeValidator", "Discriminator", "Field", "Tag",
+__all__ = ["After", "Before", "JsonSchema", "Discriminator", "Field", "Tag",
            "at_most", "Text", "RequiredText", "Url", "ContactUrl", "Email", "Phone",
            "Length", "Colour", "DateText",
            "Language", "FontFile", "LogoFile", "LogoHeight", "QrSize", "FooterText",
            "PageNumbers", "Keywords"]
 
 
-# pydantic's Field, Tag and Discriminator are only read inside the models' annotations,
-# which pydantic evaluates when it generates a schema (then importing them costs nothing
-# more). Importing them with the models would import most of pydantic's schema machinery
-# in every process, though a kept schema (model/schemacache.py) leaves it unused.
+@dataclass(frozen=True, eq=False)
+class Before:
+    """Run ``check`` on the raw value before the type's own validation (pydantic's
+    ``BeforeValidator``); it returns the value to validate or raises ValueError."""
+
+    check: Any
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_before_validator_function(self.check, handler(source))
+
+
+@dataclass(frozen=True, eq=False)
+class After:
+    """Run ``check`` on the validated value (pydantic's ``AfterValidator``); it returns
+    the value to keep or raises ValueError."""
+
+    check: Any
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
+
+
+@dataclass(frozen=True, eq=False)
+class JsonSchema:
+    """The JSON Schema given for the type, in place of the generated one (pydantic's
+    ``WithJsonSchema``): what `briefpdf schema` says about it."""
+
+    schema: dict
+
+    def __get_pydantic_json_schema__(self, core: Any, handler: Any) -> dict:
+        return dict(self.schema)
+
 
 def Field(*args: Any, **options: Any) -> Any:  # noqa: N802 - pydantic's name, as read
     """pydantic's ``Field``: constraints, defaults and descriptions of a field."""
@@ -46,47 +85,47 @@ def Discriminator(*args: Any, **options: Any) -> Any:  # noqa: N802
     return discriminator(*args, **options)
 
 
-def at_most(limit: int, hint: str = "split it into several shorter ones") -> AfterValidator:
+def at_most(limit: int, hint: str = "split it into several shorter ones") -> After:
     """A validator refusing text longer than ``limit`` characters, saying what to do."""
-    return AfterValidator(rules.AtMost(limit, hint))
+    return After(rules.AtMost(limit, hint))
 
 
-Text = Annotated[str, BeforeValidator(rules.text), at_most(rules.MAX_TEXT),
-                 AfterValidator(rules.safe_links)]
+Text = Annotated[str, Before(rules.text), at_most(rules.MAX_TEXT),
+                 After(rules.safe_links)]
 """Inline text: the Markdown subset; any link in it must use a safe scheme."""
 
 RequiredText = Annotated[
-    str, BeforeValidator(rules.text), at_most(rules.MAX_TEXT),
-    AfterValidator(rules.non_empty), AfterValidator(rules.safe_links)
+    str, Before(rules.text), at_most(rules.MAX_TEXT),
+    After(rules.non_empty), After(rules.safe_links)
 ]
 """Inline text that must not be empty."""
 
 Url = Annotated[
-    str, BeforeValidator(rules.text),
+    str, Before(rules.text),
     at_most(rules.MAX_URL, "use a shorter address for the same page"),
-    AfterValidator(rules.url), WithJsonSchema({"format": "uri", "type": "string"})
+    After(rules.url), JsonSchema({"format": "uri", "type": "string"})
 ]
 """A link address: https, http or mailto; ``www.…`` means https."""
 
 ContactUrl = Annotated[
-    str, BeforeValidator(rules.text),
+    str, Before(rules.text),
     at_most(rules.MAX_URL, "use a shorter address for the same page"),
-    AfterValidator(rules.contact_url), WithJsonSchema({"format": "uri", "type": "string"})
+    After(rules.contact_url), JsonSchema({"format": "uri", "type": "string"})
 ]
 """A feedback contact's address, or ``none`` to leave out the style's."""
 
-Email = Annotated[str, BeforeValidator(rules.email),
+Email = Annotated[str, Before(rules.email),
                   at_most(254, "an email address is at most 254 characters")]
 """An email address (``mailto:`` in front is dropped), or ``none``."""
 
-Phone = Annotated[str, BeforeValidator(rules.text), at_most(40, "write one phone number"),
-                  AfterValidator(rules.phone)]
+Phone = Annotated[str, Before(rules.text), at_most(40, "write one phone number"),
+                  After(rules.phone)]
 """A phone number as it is printed (linked as ``tel:``), or ``none``."""
 
 
-def _length_json(**extra: str) -> WithJsonSchema:
+def _length_json(**extra: str) -> JsonSchema:
     """A length's JSON Schema: a number, or a number with a unit."""
-    return WithJsonSchema({
+    return JsonSchema({
         "anyOf": [
             {"type": "number"},
             {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*(pt|mm|cm|in)?\s*$"},
@@ -96,39 +135,39 @@ def _length_json(**extra: str) -> WithJsonSchema:
     })
 
 
-Length = Annotated[float, BeforeValidator(rules.length), _length_json()]
+Length = Annotated[float, Before(rules.length), _length_json()]
 """A length in points, written with a unit: 18mm, 1.5cm, 0.5in, 12pt."""
 
-Colour = Annotated[str, AfterValidator(rules.colour),
-                   WithJsonSchema({"type": "string", "pattern": r"^#[0-9A-Fa-f]{6}$"})]
+Colour = Annotated[str, After(rules.colour),
+                   JsonSchema({"type": "string", "pattern": r"^#[0-9A-Fa-f]{6}$"})]
 """An sRGB colour as #RRGGBB."""
 
-DateText = Annotated[str, BeforeValidator(rules.date),
-                     WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})]
+DateText = Annotated[str, Before(rules.date),
+                     JsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})]
 """A date as YYYY, YYYY-MM or YYYY-MM-DD."""
 
-Language = Annotated[str, AfterValidator(rules.language)]
+Language = Annotated[str, After(rules.language)]
 """A BCP 47 language tag such as en-GB or cy."""
 
-Keywords = Annotated[list[str], BeforeValidator(rules.split_keywords)]
+Keywords = Annotated[list[str], Before(rules.split_keywords)]
 """Keywords as a YAML list, or as one line separated by commas."""
 
-FontFile = Annotated[str, AfterValidator(rules.font_file)]
+FontFile = Annotated[str, After(rules.font_file)]
 """A TrueType file that exists and can be embedded."""
 
-LogoFile = Annotated[str, AfterValidator(rules.logo_file)]
+LogoFile = Annotated[str, After(rules.logo_file)]
 """A PNG or JPEG logo that exists and is safe to read."""
 
-LogoHeight = Annotated[Length, AfterValidator(rules.logo_height)]
+LogoHeight = Annotated[Length, After(rules.logo_height)]
 """A logo's printed height: 3mm to 60mm."""
 
-QrSize = Annotated[float, BeforeValidator(rules.length), AfterValidator(rules.scannable),
+QrSize = Annotated[float, Before(rules.length), After(rules.scannable),
                    _length_json(description="Width of a QR code's symbol, without its quiet "
                                             "zone; at least 15mm")]
 """A QR code's width: at least 15mm, to be scanned from paper."""
 
-FooterText = Annotated[str, AfterValidator(rules.footer_text)]
+FooterText = Annotated[str, After(rules.footer_text)]
 """The footer line, with placeholders {title} {short_name} {organisation} {date}."""
 
-PageNumbers = Annotated[str, AfterValidator(rules.page_numbers)]
+PageNumbers = Annotated[str, After(rules.page_numbers)]
 """The page number text, with placeholders {page} {pages}."""
