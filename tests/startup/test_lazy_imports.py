@@ -33,7 +33,9 @@ def test_help_imports_no_heavy_package(project):
 
 def test_validate_imports_neither_reportlab_nor_pypdf(project):
     project.briefing("mini", MINIMAL)
-    assert heavy_modules(project, "validate") == ["pydantic"]
+    # pydantic only to generate the models' core schemas, when none is kept yet
+    assert heavy_modules(project, "validate") in (["pydantic"], [])
+    assert heavy_modules(project, "validate") == []  # kept: pydantic-core alone validates
 
 
 def test_up_to_date_build_only_hashes_files(project):
