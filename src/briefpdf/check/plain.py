@@ -120,11 +120,9 @@ def _in_capitals(value: str, at: int) -> bool:
 def _spelt_out(name: str, value: str) -> bool:
     """Whether ``value`` spells ``name`` out: words whose initials are its letters, in a
     row (small words such as "of" between them are skipped), or "Section 47" for S47."""
-    letters = "".join(c for c in name.lower() if c.isalpha())
-    digits = "".join(c for c in name if c.isdigit())
-    if digits:
-        return digits in value and bool(
-            re.search(rf"\b{letters}\w*\s+{digits}\b", value, re.IGNORECASE))
+    letters, digits, numbered = _spelling(name)
+    if numbered is not None:
+        return digits in value and bool(numbered.search(value))
     big, initials = _initials(value)
     start = initials.find(letters)
     while start >= 0:
@@ -133,6 +131,16 @@ def _spelt_out(name: str, value: str) -> bool:
             return True
         start = initials.find(letters, start + 1)
     return False
+
+
+@lru_cache(maxsize=256)
+def _spelling(name: str) -> tuple[str, str, re.Pattern | None]:
+    """An acronym's letters and digits, and for one with digits (S47) the pattern of it
+    spelt out ("Section 47"): worked out once, not again for every text searched."""
+    letters = "".join(c for c in name.lower() if c.isalpha())
+    digits = "".join(c for c in name if c.isdigit())
+    numbered = re.compile(rf"\b{letters}\w*\s+{digits}\b", re.IGNORECASE) if digits else None
+    return letters, digits, numbered
 
 
 @lru_cache(maxsize=1024)

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 ALLOWED_SCHEMES = ("https", "http", "mailto", "tel")
-_MAYBE_MARKUP = re.compile(r"[*_\[<@]|https?://|www\.|mailto:", re.IGNORECASE)
 _MAILTO_WITH_SPACES = re.compile(r"\]\((mailto:[^()<>\n]*\s[^()<>\n]*)\)", re.IGNORECASE)
 """``[text](mailto:a@b.org?subject=Feedback on Family L)``: CommonMark ends a link's
 address at a space unless it is in <>, so such an address is put in <> before parsing."""
@@ -89,9 +88,23 @@ def url_problem(url: str) -> str | None:
 
 def parse_inline(text: str) -> list[Span]:
     """Split inline text into formatted spans."""
-    if not _MAYBE_MARKUP.search(text):
+    if not _maybe_markup(text):
         return [Span(text)] if text else []
     return list(_parsed(text))
+
+
+_LIKE_ASCII = str.maketrans({"ſ": "s", "İ": "i", "ı": "i"})
+"""The letters a case-blind regular expression takes for s and i, which lower() keeps."""
+
+
+def _maybe_markup(text: str) -> bool:
+    """Whether ``text`` may hold markup or a link (most texts hold neither): substring
+    tests, some ten times faster than one case-blind regular expression."""
+    if "*" in text or "_" in text or "[" in text or "<" in text or "@" in text:
+        return True
+    lowered = text.translate(_LIKE_ASCII).lower()
+    return ("http://" in lowered or "https://" in lowered or "www." in lowered
+            or "mailto:" in lowered)
 
 
 @lru_cache(maxsize=2048)
