@@ -21,6 +21,7 @@ from briefpdf.errors import InputError, Problem
 from briefpdf.links.contacts import CONTACT_KEYS, contact_link, effective_feedback
 from briefpdf.links.ref import LinkRef
 from briefpdf.load.files import MAX_YAML_BYTES, kept
+from briefpdf.load.lines import line_starts
 from briefpdf.load.styles import _show
 from briefpdf.load.yaml_source import Source, decode_text, load_yaml, parse_yaml
 from briefpdf.model.document import LoadedBriefing
@@ -82,10 +83,7 @@ class _Finder:
     def __init__(self, source: Source, text: str):
         self.source = source
         self.text = text
-        self.line_starts = [0]
-        for index, char in enumerate(text):
-            if char == "\n":
-                self.line_starts.append(index + 1)
+        self.line_starts = line_starts(text)
 
     def inline_links(self, path: tuple, value: str) -> list[LinkRef]:
         refs: list[LinkRef] = []

@@ -20,6 +20,8 @@ import re
 
 import yaml
 
+from briefpdf.load.lines import line_starts
+
 MASK = "\ue000"
 """Stands in for a colon inside a value while the YAML is parsed (a private-use
 character; masking is skipped for a file that contains it)."""
@@ -63,8 +65,7 @@ class Text:
 
     def __init__(self, text: str):
         self.text = text
-        self.starts = [0]
-        self.starts.extend(i + 1 for i, char in enumerate(text) if char == "\n")
+        self.starts = line_starts(text)
 
     def at(self, mark: yaml.Mark) -> int:
         if mark.line >= len(self.starts):

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from briefpdf.errors import Problem
+from briefpdf.load.lines import line_starts
 from briefpdf.load.yaml_source import Source
 from briefpdf.model.fontfiles import DEFAULT_FAMILY, FaceKey, bundled_faces, family_coverage
 from briefpdf.model.lookalikes import LAST_RESORT, lookalike, replacement
@@ -261,7 +262,7 @@ def _locate(text: str, start: tuple[int, int], char: str, after: int | None = No
     ``after``, the one found before), and its offset; the value's start itself when the
     character is not in the file as typed (written as an escape such as \\u2011)."""
     line, column = start
-    offsets = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
+    offsets = line_starts(text)
     if not text or line > len(offsets):
         return start, after
     begin = offsets[line - 1] + column - 1 if after is None else after + 1
