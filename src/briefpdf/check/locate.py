@@ -13,6 +13,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from briefpdf.load.lines import line_starts
 from briefpdf.load.yaml_source import Source
 
 
@@ -22,7 +23,7 @@ class Locator:
     def __init__(self, source: Source, text: str):
         self.source = source
         self.text = text
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.line_starts = line_starts(text)
 
     def at(self, path: tuple, value: str, start: int = 0, matched: str = "") -> tuple[int, int]:
         """(line, column) of ``matched``, found at ``start`` in the value at ``path``."""
