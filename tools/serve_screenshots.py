@@ -66,7 +66,7 @@ def shoot(url: str, out: Path, project: Path) -> None:
         page.evaluate("t => document.querySelector('.CodeMirror').CodeMirror.setValue(t)",
                       broken)
         page.click("#save")
-        page.wait_for_selector("#problems li")
+        page.wait_for_selector("#problems li button.error")  # (warnings were listed before)
         save(page, out / "serve-error-laptop.png")
         browser.close()
 
