@@ -3,19 +3,16 @@ lines, like other problems (a real browser: Debian's Chromium, driven by Playwri
 
 from __future__ import annotations
 
-import os
+from serve.serve_helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LIMIT,
+    browser_driver,
+    sample_project,
+    serving,
+)
 
-import pytest
-
-from serve.serve_helpers import CHROMIUM, CHROMIUM_ARGS, LIMIT, sample_project, serving
-
-if not CHROMIUM.exists():
-    if os.environ.get("CI"):
-        raise RuntimeError(f"{CHROMIUM} is missing: .ci/run installs it with apt-get")
-    pytest.skip(f"needs Debian's Chromium at {CHROMIUM} (apt-get install chromium)",
-                allow_module_level=True)
-
-playwright = pytest.importorskip("playwright.sync_api")
+playwright = browser_driver()
 
 
 def test_findings_show_beside_their_lines(tmp_path):

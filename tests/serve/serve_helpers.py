@@ -26,6 +26,20 @@ LIMIT = 60.0
 """Seconds to wait for something that happens well within one (a busy CI machine)."""
 
 
+def browser_driver():
+    """Playwright's sync API for a module of browser tests: the whole module is skipped
+    where Debian's Chromium is missing, except in CI, where that is an error (.ci/run
+    installs it)."""
+    import pytest
+
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            raise RuntimeError(f"{CHROMIUM} is missing: .ci/run installs it with apt-get")
+        pytest.skip(f"needs Debian's Chromium at {CHROMIUM} (apt-get install chromium)",
+                    allow_module_level=True)
+    return pytest.importorskip("playwright.sync_api")
+
+
 @dataclass
 class Reply:
     status: int

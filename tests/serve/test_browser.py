@@ -6,20 +6,20 @@ against the PDF the server wrote (its text read back with pdfium)."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from serve_helpers import CHROMIUM, CHROMIUM_ARGS, LIMIT, sample_project, serving, wait_for
+from serve_helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LIMIT,
+    browser_driver,
+    sample_project,
+    serving,
+    wait_for,
+)
 
 from conftest import pdf_text
 
-if not CHROMIUM.exists():
-    if os.environ.get("CI"):
-        raise RuntimeError(f"{CHROMIUM} is missing: .ci/run installs it with apt-get")
-    pytest.skip(f"needs Debian's Chromium at {CHROMIUM} (apt-get install chromium)",
-                allow_module_level=True)
-
-playwright = pytest.importorskip("playwright.sync_api")
+playwright = browser_driver()
 TIMEOUT = LIMIT * 1000
 
 
