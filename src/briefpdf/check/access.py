@@ -8,7 +8,7 @@ import re
 
 from briefpdf.check.finding import Hit
 from briefpdf.check.texts import Text
-from briefpdf.model.inline import parse_inline
+from briefpdf.model.inline import Span, fold_case, parse_inline
 
 WEAK_LINK_TEXT = frozenset({
     "click here", "here", "read more", "more", "link", "this link", "this", "click",
@@ -21,6 +21,7 @@ POINTING = re.compile(r"\b(?:click(?:ing)?\s+(?:here|on\s+(?:this|the)\s+link|th
 ADDRESS_LIKE = re.compile(r"^(?:https?://|www\.|mailto:)\S+$|^[\w.-]+\.(?:org|com|uk|net|gov)"
                           r"(?:\.uk)?(?:/\S*)?$", re.IGNORECASE)
 CAPITAL_WORDS = 4
+CAPITALS = re.compile(r"\b[A-Z]{2,}")
 """This many words in capitals in a row are a block of capitals ("beyond a few words")."""
 ITALIC_WORDS = 12
 """An italic passage longer than this is hard to read (a few words of emphasis are fine)."""
@@ -42,13 +43,24 @@ def check_wording(text: Text) -> list[Hit]:
         if _normal(text.value) in WEAK_LINK_TEXT:
             return [_weak(0, len(text.value), text.value)]
         return []
-    hits = _links(text.value) + _capitals(text.value) + _italics(text.value)
-    hits += [Hit(m.start(), m.end(), "weak-link-text", (
-        f"“{m.group()}” points at a link without saying what it is, and means nothing "
-        "on paper; say what the reader will find (in the link’s title)"))
-        for m in POINTING.finditer(text.value)
-        if not any(h.start <= m.start() < h.end for h in hits)]
+    spans = parse_inline(text.value)
+    hits = _links(text.value, spans) + _capitals(text.value) + _italics(text.value, spans)
+    if _may_point(text.value):
+        hits += [Hit(m.start(), m.end(), "weak-link-text", (
+            f"“{m.group()}” points at a link without saying what it is, and means nothing "
+            "on paper; say what the reader will find (in the link’s title)"))
+            for m in POINTING.finditer(text.value)
+            if not any(h.start <= m.start() < h.end for h in hits)]
     return hits
+
+
+POINTING_WORDS = ("click", "read", "find", "follow", "see")
+"""A word every phrase of POINTING holds: a text without one skips the expression."""
+
+
+def _may_point(value: str) -> bool:
+    folded = fold_case(value)
+    return any(word in folded for word in POINTING_WORDS)
 
 
 def _normal(value: str) -> str:
@@ -61,10 +73,10 @@ def _weak(start: int, end: int, shown: str) -> Hit:
         "users hear links out of context, so describe the page instead"))
 
 
-def _links(value: str) -> list[Hit]:
+def _links(value: str, spans: list[Span]) -> list[Hit]:
     hits: list[Hit] = []
     cursor = 0
-    for span in parse_inline(value):
+    for span in spans:
         if span.href is None:
             continue
         found = value.find(span.text, cursor)
@@ -88,7 +100,7 @@ def _is_bare(shown: str, href: str) -> bool:
 
 def _capitals(value: str) -> list[Hit]:
     hits: list[Hit] = []
-    if len(re.findall(r"\b[A-Z]{2,}", value)) < CAPITAL_WORDS:
+    if len(CAPITALS.findall(value)) < CAPITAL_WORDS:
         return hits
     run: list[re.Match] = []
     for match in [*re.finditer(r"\S+", value), None]:
@@ -106,10 +118,10 @@ def _capitals(value: str) -> list[Hit]:
     return hits
 
 
-def _italics(value: str) -> list[Hit]:
+def _italics(value: str, spans: list[Span]) -> list[Hit]:
     hits: list[Hit] = []
     passage = ""
-    for span in [*parse_inline(value), None]:
+    for span in [*spans, None]:
         if span is not None and span.italic:
             passage += span.text
             continue

@@ -26,6 +26,9 @@ MIN_WORDS_FOR_AGE = 30
 
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 ACRONYM = re.compile(r"(?<![\w./@&-])([A-Z]{2,6}|[A-Z]{1,3}\d{1,3})(?:s|'s|’s)?(?![\w@&-]|\.\w)")
+MAY_BE_ACRONYM = re.compile(r"[A-Z][A-Z\d]")
+"""What every ACRONYM holds: a quick test (a character class first is searched for fast;
+ACRONYM's look-behind first is tried at every character)."""
 ADDRESSES = re.compile(r"\S*(?:https?://|www\.|@)\S*")
 ROMAN = re.compile(r"[IVXLC]+|[ABM]\d{1,4}")
 """Roman numerals and road numbers (the A38, the M5): capitals that are not acronyms."""
@@ -44,6 +47,8 @@ def long_sentences(text: Text) -> list[Hit]:
     """Sentences of more than 25 words."""
     hits: list[Hit] = []
     for offset, sentence in sentences(text.value):
+        if len(WORD.findall(sentence)) <= MAX_SENTENCE_WORDS:
+            continue  # markup taken out never adds a word (tests/check/test_prescreens.py)
         count = len(words(plain_text(sentence)))
         if count > MAX_SENTENCE_WORDS:
             opening = " ".join(sentence.split()[:6])
@@ -89,8 +94,9 @@ def acronyms(texts: list[Text]) -> list[tuple[Text, Hit]]:
     seen: set[str] = set()
     hits: list[tuple[Text, Hit]] = []
     read = [t for t in texts if t.role != "keyword"]
+    initials: list[str] = []  # of each text read, when first needed
     for index, text in enumerate(read):
-        if not ACRONYM.search(text.value):
+        if not MAY_BE_ACRONYM.search(text.value) or not ACRONYM.search(text.value):
             continue
         scrubbed = ADDRESSES.sub(lambda m: " " * len(m.group()), text.value)
         for match in ACRONYM.finditer(scrubbed):
@@ -99,7 +105,14 @@ def acronyms(texts: list[Text]) -> list[tuple[Text, Hit]]:
                     _in_capitals(scrubbed, match.start()):
                 continue
             seen.add(name)
-            spelt = next((i for i, t in enumerate(read) if _spelt_out(name, t.value)), None)
+            letters, _, numbered = _spelling(name)
+            if numbered is None:  # spelt out only where its letters are initials in a row
+                initials = initials or [_initials(t.value)[1] for t in read]
+                spelt = next((i for i, found in enumerate(initials) if letters in found
+                              and _spelt_out(name, read[i].value)), None)
+            else:
+                spelt = next((i for i, t in enumerate(read) if _spelt_out(name, t.value)),
+                             None)
             if spelt is not None and spelt <= index:
                 continue
             later = spelt is not None

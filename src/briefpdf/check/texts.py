@@ -84,8 +84,10 @@ def _role(path: tuple) -> str | None:
     return "prose"
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
-"""Where one sentence ends and the next starts: . ! or ? then space and a capital."""
+SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+"""Where one sentence ends and the next starts: . ! or ? then space and a capital. (The
+stop is matched, not looked behind for: a pattern that starts with a character class is
+searched for fast.)"""
 
 
 def sentences(value: str) -> list[tuple[int, str]]:
@@ -93,7 +95,7 @@ def sentences(value: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     start = 0
     for match in SENTENCE_END.finditer(value):
-        found.append((start, value[start:match.start()]))
+        found.append((start, value[start:match.start() + 1]))  # with its stop
         start = match.end()
     if value[start:].strip():
         found.append((start, value[start:]))

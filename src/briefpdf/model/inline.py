@@ -97,13 +97,20 @@ _LIKE_ASCII = str.maketrans({"ſ": "s", "İ": "i", "ı": "i"})
 """The letters a case-blind regular expression takes for s and i, which lower() keeps."""
 
 
+def fold_case(text: str) -> str:
+    """``text`` in lower case as a case-blind regular expression compares it with ASCII
+    words: ſ, İ and ı read as s, i and i. A substring test on it answers as such an
+    expression would, some ten times faster."""
+    if "ſ" in text or "İ" in text or "ı" in text:  # (translate is slow: only when needed)
+        text = text.translate(_LIKE_ASCII)
+    return text.lower()
+
+
 def _maybe_markup(text: str) -> bool:
-    """Whether ``text`` may hold markup or a link (most texts hold neither): substring
-    tests, some ten times faster than one case-blind regular expression."""
+    """Whether ``text`` may hold markup or a link (most texts hold neither)."""
     if "*" in text or "_" in text or "[" in text or "<" in text or "@" in text:
         return True
-    lowered = text.lower() if "ſ" not in text and "İ" not in text and "ı" not in text \
-        else text.translate(_LIKE_ASCII).lower()  # (translate is slow: only when needed)
+    lowered = fold_case(text)
     return ("http://" in lowered or "https://" in lowered or "www." in lowered
             or "mailto:" in lowered)
 
