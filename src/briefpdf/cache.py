@@ -88,9 +88,10 @@ def inputs_of(loaded: Any) -> Inputs:
     # path would change which style is used, so its absence is part of the inputs.
     near = Path(loaded.path).parent
     for style_file in loaded.style_files:
+        found = style_file.resolve()
         for folder in style_folders(near):
             candidate = folder.resolve() / style_file.name
-            if candidate == style_file.resolve():
+            if candidate == found:
                 break
             inputs.absent.append(str(candidate))
         near = style_file.parent

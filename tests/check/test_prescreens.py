@@ -79,18 +79,21 @@ def test_sentences_split_where_the_looked_behind_pattern_split(text: str) -> Non
 NAME_AND_ACRONYM_PIECES = st.one_of(
     st.text(alphabet="MrsDPfoaiSxem. AB1١-’'", max_size=6),
     st.sampled_from(["Mr ", "Mrs. ", "Ms ", "Miss ", "Mx ", "Dr ", "Prof ", "Sir ", "Dame ",
-                     "MR ", "dr ", "Smith", "Jones", "CPIR", "S47", "A١", "GP", "NHS’s",
+                     "MR ", "dr ", "Smith", "Jones", "Mary-Jane", "O’Neil", "McKay", "J.",
+                     "Anne’s ", "CPIR", "S47", "A١", "GP", "NHS’s",
                      "x.AB", "/ABC", " ", "\n"]),
 )
 
 
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(NAME_AND_ACRONYM_PIECES, max_size=8).map("".join))
-def test_titles_and_acronyms_are_never_screened_out(text: str) -> None:
-    from briefpdf.check.names import TITLED, TITLES_AS_TYPED
+def test_names_titles_and_acronyms_are_never_screened_out(text: str) -> None:
+    from briefpdf.check.names import CAPITALISED_PAIR, PAIR, TITLED, TITLES_AS_TYPED
     from briefpdf.check.plain import ACRONYM, MAY_BE_ACRONYM
 
     if TITLED.search(text):
         assert any(title in text for title in TITLES_AS_TYPED)
+    if PAIR.search(text):
+        assert CAPITALISED_PAIR.search(text)
     if ACRONYM.search(text):
         assert MAY_BE_ACRONYM.search(text)

@@ -54,6 +54,9 @@ PLACE_BEFORE = frozenset({"in", "near", "around"})
 
 WORD = r"[A-Z][a-z]+(?:['’-][A-Za-z]+)*"
 PAIR = re.compile(rf"(?=\b({WORD})\s+((?:O['’]|Mc|Mac)?{WORD}|[A-Z]\.)(?![\w-]))")
+CAPITALISED_PAIR = re.compile(rf"{WORD}\s+[A-Z]")
+"""What every match of PAIR holds: a quick test (PAIR, a look-ahead, is tried at every
+character; this is searched for from its first capital)."""
 TITLED = re.compile(rf"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?\s+({WORD})(?![\w-])")
 TITLES_AS_TYPED = ("Mr", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame")
 """What every match of TITLED holds ("Mrs" holds "Mr"): a text without one, most texts,
@@ -76,7 +79,8 @@ def find_names(value: str) -> list[Hit]:
     """Every full name in a text."""
     names, word_names = first_names()
     hits: list[Hit] = []
-    for match in PAIR.finditer(value):
+    pairs = PAIR.finditer(value) if CAPITALISED_PAIR.search(value) else ()
+    for match in pairs:
         first, second = match.group(1), match.group(2)
         start = match.start(1)
         key = _base(first)

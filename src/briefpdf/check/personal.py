@@ -94,8 +94,8 @@ def _ages_with_dates(value: str) -> list[Hit]:
     """An exact age and a full date in one sentence tell the date of birth."""
     hits: list[Hit] = []
     for sentence in SENTENCE.finditer(value):
-        age = AGE.search(sentence.group())
-        date = DATE.search(sentence.group())
+        date = DATE.search(sentence.group())  # (first: few sentences have a full date)
+        age = AGE.search(sentence.group()) if date else None
         if age and date:
             first, last = sorted([age, date], key=lambda m: m.start())
             start, end = sentence.start() + first.start(), sentence.start() + last.end()
