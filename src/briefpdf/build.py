@@ -209,22 +209,23 @@ def make_pdf(path: Path, style: str | None = None, *, grayscale: bool = False,
     from briefpdf.load.yaml_source import load_yaml
     from briefpdf.model.document import is_pack, load_briefing
 
-    with no_cycle_collection():
-        source = load_yaml(path, display=_show(path))           # 1. load the YAML
-        if is_pack(source):
-            from briefpdf.model.pack import load_pack
+    source = load_yaml(path, display=_show(path))               # 1. load the YAML
+    if is_pack(source):
+        from briefpdf.model.pack import load_pack
 
+        with no_cycle_collection():
             pack = load_pack(path, style, source=source,        # 2. validate the pack and
                              grayscale=grayscale)               #    each of its briefings
             # (a pack's briefings are counted when they are built on their own: checking
             # a 300-briefing pack costs seconds, paid only when asked to be strict)
             findings = check_findings(*pack.briefings, strict=True) if strict else None
             pdf = render_pack(pack)                             # 3-6. see render_pack
-            return Made(pdf, pack, pack_inputs(pack), pack=True,  # (a pack: no HTML twin)
-                        findings=findings)
-        loaded = load_briefing(path, style, source=source,      # 2. validate the model
-                               grayscale=grayscale)
-        findings = check_findings(loaded, strict=strict)        #    `briefpdf check`
+        return Made(pdf, pack, pack_inputs(pack), pack=True,    #    (a pack has no HTML twin)
+                    findings=findings)
+    loaded = load_briefing(path, style, source=source,          # 2. validate the model
+                           grayscale=grayscale)
+    findings = check_findings(loaded, strict=strict)            #    `briefpdf check`
+    with no_cycle_collection():
         pdf = render_briefing(loaded)                           # 3-5. see render_briefing
     return Made(pdf, loaded, inputs_of(loaded), pack=False, findings=findings)
 
