@@ -2,6 +2,7 @@
 #   make demo   set up .venv and build every sample in briefings/ into out/
 #   make test   set up .venv (with test tools) and run the linter and the tests
 #   make bench  measure speed against the targets of issue 7 (not part of the tests)
+#   make instructions  instructions per briefing (valgrind), to compare two commits
 #   make test-lowest  the tests again in .venv-lowest, with the lowest allowed versions
 #   make reference    redraw tests/reference/pages after an intended visual change
 #   make lock   refresh requirements/lock.txt (the exact versions make installs)
@@ -9,7 +10,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test test-lowest lint bench clean compile reference lock
+.PHONY: demo test test-lowest lint bench instructions clean compile reference lock
 
 # The exact versions of requirements/lock.txt (tools/lock.sh makes it).
 $(BIN)/.installed: pyproject.toml requirements/lock.txt
@@ -56,6 +57,9 @@ lock:
 
 bench: compile
 	$(BIN)/python benchmarks/run.py
+
+instructions: compile
+	$(BIN)/python benchmarks/instructions.py
 
 clean:
 	rm -rf $(VENV) .venv-lowest out
