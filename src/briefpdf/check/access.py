@@ -21,8 +21,8 @@ POINTING = re.compile(r"\b(?:click(?:ing)?\s+(?:here|on\s+(?:this|the)\s+link|th
 ADDRESS_LIKE = re.compile(r"^(?:https?://|www\.|mailto:)\S+$|^[\w.-]+\.(?:org|com|uk|net|gov)"
                           r"(?:\.uk)?(?:/\S*)?$", re.IGNORECASE)
 CAPITAL_WORDS = 4
-CAPITALS = re.compile(r"\b[A-Z]{2,}")
 """This many words in capitals in a row are a block of capitals ("beyond a few words")."""
+CAPITALS = re.compile(r"\b[A-Z]{2,}")
 ITALIC_WORDS = 12
 """An italic passage longer than this is hard to read (a few words of emphasis are fine)."""
 IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|bmp|tiff?|webp)\s*$|^(?:img|dsc|image|photo|"
