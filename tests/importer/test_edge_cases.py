@@ -118,3 +118,28 @@ def test_a_list_that_starts_with_a_refused_contact_line_is_placed(tmp_path):
     [section] = data["sections"]
     assert section["content"] == [
         {"bullets": ["Phone: call the duty desk any time", "Second point"]}]
+
+
+def test_a_title_or_subtitle_too_long_for_the_band_is_cut_and_kept_whole(tmp_path):
+    """Word's Title or Subtitle style on a whole paragraph (found by the fuzz test of the
+    readers): the briefing still builds, and no word of it is lost."""
+    from briefpdf.build import build_file
+    from briefpdf.importer.assemble import MAX_SUBTITLE, MAX_TITLE
+
+    title = "A title pasted with its paragraph " + "and more words " * 14
+    subtitle = "A subtitle that is really the first paragraph " + "of the review " * 20
+    document = Document()
+    document.add_paragraph(title, style="Title")
+    document.add_paragraph(subtitle, style="Subtitle")
+    document.add_heading("What happened", 1)
+    document.add_paragraph("Text.")
+    document.save(tmp_path / "long-band.docx")
+    result, data = _imported(tmp_path / "long-band.docx")
+    assert len(data["title"]) <= MAX_TITLE < len(title.strip())
+    assert len(data["subtitle"]) <= MAX_SUBTITLE < len(subtitle.strip())
+    assert data["title"].endswith("…") and data["subtitle"].endswith("…")
+    assert data["sections"][0] == {"heading": "Introduction",
+                                   "content": [title.strip(), subtitle.strip()]}
+    assert {note.where for note in result.imported.notes} >= {"title", "subtitle"}
+    outcome = build_file(result.target, tmp_path / "out")
+    assert outcome.status == "built", outcome.problems

@@ -35,6 +35,8 @@ KIND_PATTERNS = (
 """The kind of review, recognised in the title (the first that matches)."""
 
 MAX_TITLE = 200
+MAX_SUBTITLE = 300
+"""The longest title and subtitle a briefing may have (model/briefing.py)."""
 _DASH = re.compile(r"\s+[–—-]\s+")
 _CONTACT = CONTACT_LINE
 _CONTACT_KEYS = {"email": "email", "e-mail": "email", "twitter": "twitter", "x": "twitter",
@@ -161,12 +163,20 @@ class _Assembler:
         title = title_case(title, self.acronyms, self.names)
         if subtitle is not None:
             subtitle = title_case(plain_text(subtitle).strip(), self.acronyms, self.names)
-        if len(title) > MAX_TITLE:
-            self.notes.append(Note("title", f"the title is over {MAX_TITLE} characters; "
-                                            "it was cut, and kept whole as the summary"))
-            self.pending.insert(0, title)
-            title = title[:MAX_TITLE - 1].rsplit(" ", 1)[0] + "…"
+        title = self._cut("title", title, MAX_TITLE)
+        if subtitle is not None:
+            subtitle = self._cut("subtitle", subtitle, MAX_SUBTITLE)
         return title, subtitle or None
+
+    def _cut(self, field: str, text: str, limit: int) -> str:
+        """``text`` (the title or subtitle) cut at a word to fit ``limit``, when it is
+        longer, and then kept whole before the first heading (as the summary)."""
+        if len(text) <= limit:
+            return text
+        self.notes.append(Note(field, f"the {field} is over {limit} characters; it was "
+                                      "cut, and kept whole before the first heading"))
+        self.pending.append(text)
+        return text[:limit - 1].rsplit(" ", 1)[0] + "…"
 
     def _heading(self, text: str) -> str:
         return sentence_case(plain_text(text).strip(), self.acronyms, self.names)
