@@ -77,23 +77,24 @@ def inputs_of(loaded: Any) -> Inputs:
     """Every file a loaded briefing's PDF depends on, hashed now (before rendering)."""
     from briefpdf.load.styles import style_folders
 
+    real = os.path.realpath  # what Path.resolve gives, without its extra stat and objects
     files: list[Path] = [Path(loaded.path), *loaded.style_files, *loaded.image_files.values(),
                          *loaded.style.asset_files()]
     inputs = Inputs()
     for path in files:
         digest = used_digest(path)
         if digest is not None:
-            inputs.files[str(Path(path).resolve())] = digest
+            inputs.files[real(path)] = digest
     # A style is found by name along a search path: a file that appears earlier on that
     # path would change which style is used, so its absence is part of the inputs.
     near = Path(loaded.path).parent
     for style_file in loaded.style_files:
-        found = style_file.resolve()
+        found = real(style_file)
         for folder in style_folders(near):
-            candidate = folder.resolve() / style_file.name
+            candidate = os.path.join(real(folder), style_file.name)
             if candidate == found:
                 break
-            inputs.absent.append(str(candidate))
+            inputs.absent.append(candidate)
         near = style_file.parent
     return inputs
 
