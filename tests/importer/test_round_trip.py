@@ -8,7 +8,7 @@ import itertools
 import string
 
 from docx_maker import full_briefing
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from briefpdf.importer.assemble import Comment
@@ -128,6 +128,7 @@ RUNS = st.lists(st.builds(Span, RUN_TEXT, st.booleans(), st.booleans(),
 
 @settings(max_examples=200, deadline=None)
 @given(RUNS)
+@example([Span(":"), Span(" ", href="https://example.org/a"), Span(":")])  # a link on a space
 def test_formatting_reads_back_as_it_went_in(runs):
     """Bold, italic and links of Word runs come back from briefpdf's own inline parser:
     always the same text and links; the same bold and italic wherever Markdown can say

@@ -25,8 +25,8 @@ def to_markdown(runs: list[Span]) -> tuple[str, bool]:
     with punctuation or a space) is dropped, one at a time, until the text reads back
     right. Literal ``*x*`` or ``[a](b)`` in the text itself cannot be protected: the
     result then keeps the text as typed and says it is not exact."""
-    runs = [r if _has_word(r.text) else Span(r.text, href=r.href)
-            for r in _merged(_tidied(runs))]
+    runs = [r if _has_word(r.text) else Span(r.text, href=r.href if r.text.strip() else None)
+            for r in _merged(_tidied(runs))]  # (a link on spaces alone shows nothing: dropped)
     runs = _merged(runs)
     if not runs:
         return "", True
