@@ -143,3 +143,24 @@ def test_a_title_or_subtitle_too_long_for_the_band_is_cut_and_kept_whole(tmp_pat
     assert {note.where for note in result.imported.notes} >= {"title", "subtitle"}
     outcome = build_file(result.target, tmp_path / "out")
     assert outcome.status == "built", outcome.problems
+
+
+def test_a_link_a_briefing_may_not_hold_in_a_quotes_author_keeps_its_words(tmp_path):
+    """Found by the fuzz test of the readers: the author line of a quote kept a
+    ``javascript:`` link, so the briefing would not build."""
+    from briefpdf.build import build_file
+
+    document = Document()
+    document.add_heading("Voices", 0)
+    document.add_heading("What the family said", 1)
+    document.add_paragraph("Nobody asked him what he wanted.", style="Quote")
+    author = document.add_paragraph("— ", style="Quote")
+    add_hyperlink(author, "his sister", "javascript:alert(1)")
+    document.save(tmp_path / "quote.docx")
+    result, data = _imported(tmp_path / "quote.docx")
+    assert data["sections"][0]["content"] == [
+        {"quote": "Nobody asked him what he wanted.", "by": "his sister"}]
+    assert any("the link to javascript:alert(1) is not allowed" in note.message
+               for note in result.imported.notes)
+    outcome = build_file(result.target, tmp_path / "out")
+    assert outcome.status == "built", outcome.problems

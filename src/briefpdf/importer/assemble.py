@@ -394,14 +394,16 @@ def _fitted(blocks: list[Block], notes: list[Note]) -> list[Block]:
     limit of one field is split into paragraphs (or items) at sentence ends."""
     out: list[Block] = []
     for block in blocks:
-        bad = [h for h in links_in(block.text) if url_problem(h)]
-        if bad:
-            spans = [Span(s.text, s.bold, s.italic, None if s.href in bad else s.href)
-                     for s in parse_inline(block.text)]
-            block.text = to_markdown(spans)[0]
-            notes.append(Note(block.where, f"the link to {bad[0][:80]} is not allowed in a "
-                                           "briefing (only web, email and phone "
-                                           "addresses); its words are kept without it"))
+        for part in ("text", "title"):  # (a title: a callout’s, or a quote’s author)
+            value = getattr(block, part)
+            bad = [h for h in links_in(value) if url_problem(h)]
+            if bad:
+                spans = [Span(s.text, s.bold, s.italic, None if s.href in bad else s.href)
+                         for s in parse_inline(value)]
+                setattr(block, part, to_markdown(spans)[0])
+                notes.append(Note(block.where, f"the link to {bad[0][:80]} is not allowed in "
+                                               "a briefing (only web, email and phone "
+                                               "addresses); its words are kept without it"))
         if len(block.text) <= MAX_TEXT or block.kind in ("image", "unplaced"):
             out.append(block)
             continue
