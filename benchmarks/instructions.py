@@ -39,28 +39,14 @@ def child(mode: str, count: int) -> None:
     import gc
 
     sys.path.insert(0, str(HERE))
-    import font_source_sans_pro
-    from PIL import Image
-    from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from run import STYLES, floor_render, make_project
+    from run import floor_render, make_project, prepare_floor
 
     import briefpdf.build as build
 
     work = Path(tempfile.mkdtemp(prefix="briefpdf-instructions-"))
     try:
         paths = make_project(work, count + 1)
-        folder = Path(font_source_sans_pro.font_directory)
-        for name, file in (("SSP", "SourceSansPro-Regular.ttf"),
-                           ("SSP-Bold", "SourceSansPro-Bold.ttf")):
-            pdfmetrics.registerFont(TTFont(name, str(folder / file)))
-        addMapping("SSP", 0, 0, "SSP")
-        addMapping("SSP", 1, 0, "SSP-Bold")
-        logo = str(work / "logo-300dpi.png")
-        with Image.open(STYLES / "assets" / "bscb-logo.png") as image:
-            height = round(14 / 25.4 * 300)
-            image.resize((round(image.width * height / image.height), height)).save(logo)
+        logo = prepare_floor(work)
         out = work / "out"
         out.mkdir()
         os.chdir(work)

@@ -181,15 +181,14 @@ def floor_render(path: Path, output: Path, logo) -> None:
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
 
 
-def bench_pipeline(paths: list[Path], work: Path) -> Row:
-    """(a): warm, in this process; the floor gets the fonts and a print-size logo ready-made."""
+def prepare_floor(work: Path) -> str:
+    """Register the floor's fonts and write the logo at print size (300 dpi at 14 mm
+    high, as briefpdf prepares it) into ``work``; the logo's path."""
     import font_source_sans_pro
     from PIL import Image
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-
-    from briefpdf.build import build_file
 
     folder = Path(font_source_sans_pro.font_directory)
     for name, file in (("SSP", "SourceSansPro-Regular.ttf"),
@@ -197,12 +196,18 @@ def bench_pipeline(paths: list[Path], work: Path) -> Row:
         pdfmetrics.registerFont(TTFont(name, str(folder / file)))
     addMapping("SSP", 0, 0, "SSP")
     addMapping("SSP", 1, 0, "SSP-Bold")
-    # The logo at print size (300 dpi at 14 mm high), as briefpdf prepares it.
     logo = str(work / "logo-300dpi.png")
     with Image.open(STYLES / "assets" / "bscb-logo.png") as image:
         height = round(14 / 25.4 * 300)
         image.resize((round(image.width * height / image.height), height)).save(logo)
+    return logo
 
+
+def bench_pipeline(paths: list[Path], work: Path) -> Row:
+    """(a): warm, in this process; the floor gets the fonts and a print-size logo ready-made."""
+    from briefpdf.build import build_file
+
+    logo = prepare_floor(work)
     out = work / "out-a"
     out.mkdir()
     build_file(paths[-1], out)  # warm: imports, fonts, images
